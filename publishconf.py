@@ -1,0 +1,31 @@
+"""Production settings: absolute URLs, every feed, output rebuilt from scratch.
+
+SITEURL comes from the environment variable SITEURL when it is set.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(__file__))
+from pelicanconf import *  # noqa: E402, F403
+
+SITEURL = os.environ.get("SITEURL", "https://allo-cest-fini.example").rstrip("/")
+RELATIVE_URLS = False
+
+DELETE_OUTPUT_DIRECTORY = True
+
+# Nothing that is a draft is published: no drafts/ folder at all.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+FEED_MAX_ITEMS = 50
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/rubriques/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/rubriques/{slug}.rss.xml"
+TAG_FEED_ATOM = "feeds/etiquettes/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/etiquettes/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = "feeds/auteurs/{slug}.atom.xml"
+AUTHOR_FEED_RSS = "feeds/auteurs/{slug}.rss.xml"
+COMPLAINTS_MERCHANT_FEEDS = True
+RSS_FEED_SUMMARY_ONLY = False
