@@ -149,9 +149,7 @@ def _money_json(amounts: Mapping[str, Decimal]) -> dict[str, float]:
     return {currency: float(cents(v)) for currency, v in amounts.items()}
 
 
-def merchant_record(
-    *, slug: str, name: str, url: str, scorecard: Scorecard
-) -> dict[str, Any]:
+def merchant_record(*, slug: str, name: str, url: str, scorecard: Scorecard) -> dict[str, Any]:
     """A JSON-serialisable record of a merchant and all its scorecard metrics."""
     card = scorecard
     interval = card.resolved_share_interval
@@ -176,12 +174,9 @@ def merchant_record(
         "money_at_stake": _money_json(card.money_at_stake),
         "money_not_recovered": _money_json(card.money_not_recovered),
         "top_issue_categories": [
-            {"category": category, "count": count}
-            for category, count in card.top_issue_categories
+            {"category": category, "count": count} for category, count in card.top_issue_categories
         ],
-        "issue_counts": [
-            {"issue": issue, "count": count} for issue, count in card.issue_counts
-        ],
+        "issue_counts": [{"issue": issue, "count": count} for issue, count in card.issue_counts],
         "broken_promises": card.broken_promises,
         "cases_with_broken_promises": card.cases_with_broken_promises,
         "score": card.score,

@@ -222,9 +222,7 @@ def _money(cases: Sequence[CaseLike]) -> tuple[dict[str, Decimal], dict[str, Dec
         if case.recovered is not None and case.recovered.currency == currency:
             recovered = _decimal(case.recovered.value)
         at_stake[currency] = at_stake.get(currency, Decimal(0)) + amount
-        lost[currency] = lost.get(currency, Decimal(0)) + max(
-            amount - recovered, Decimal(0)
-        )
+        lost[currency] = lost.get(currency, Decimal(0)) + max(amount - recovered, Decimal(0))
     return dict(sorted(at_stake.items())), dict(sorted(lost.items()))
 
 
@@ -262,17 +260,13 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
         n_open=sum(1 for c in cases if c.status == OPEN),
         first_experience_date=dates[0] if dates else None,
         last_experience_date=dates[-1] if dates else None,
-        response_rate=_ratio(
-            sum(1 for c in cases if c.days_to_first_answer is not None), n
-        ),
+        response_rate=_ratio(sum(1 for c in cases if c.days_to_first_answer is not None), n),
         timely_answer_rate=_ratio(
             sum(1 for c in timely_base if _answered_in_time(c)), len(timely_base)
         ),
         timely_answer_base=len(timely_base),
         resolved_share=_ratio(credit, resolved_n),
-        resolved_share_interval=(
-            wilson_interval(credit, resolved_n) if resolved_n else None
-        ),
+        resolved_share_interval=(wilson_interval(credit, resolved_n) if resolved_n else None),
         resolved_share_base=resolved_n,
         median_days_to_first_answer=kaplan_meier_median(answers),
         median_days_to_resolution=kaplan_meier_median(resolutions),

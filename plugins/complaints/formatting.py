@@ -1,0 +1,184 @@
+"""Formatting for French readers through Babel (never the C locale); Jinja filters.
+
+Durations (`duration_fr`), chosen thresholds:
+0 day "moins d'un jour"; 1–13 days in days; 14–59 days in weeks (rounded);
+60–364 days in months of 30.44 days (rounded); 365 "1 an"; 366–729 "plus d'un an";
+730 and more in whole years, "plus de N ans" when not exact. `approx` prefixes
+"environ" (except for "plus d'…", already a lower bound).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_timedelta
+from babel.lists import format_list
+from babel.numbers import format_currency, format_percent
+from markupsafe import Markup, escape
+
+from complaints import vocabulary
+from complaints.fuzzydate import FuzzyDate
+
+LOCALE = "fr_FR"
+DAYS_PER_MONTH = 365.25 / 12
+_FORMATS = {"day": "d MMMM y", "month": "MMMM y", "year": "y"}
+
+
+def date_fr(value: date | datetime | None) -> str:
+    """Day text "6 juillet 2009", "1er janvier 2010"; aware datetimes keep their day."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _day_text(value, "day")
+
+
+def _day_text(day: date, precision: str) -> str:
+    text = format_date(day, format=_FORMATS[precision], locale=LOCALE)
+    if precision == "day" and day.day == 1:
+        text = "1er" + text[1:]  # French ordinal for the first day of a month
+    return text
+
+
+def _parts(value: FuzzyDate) -> list[tuple[str, str | None]]:
+    """Text pieces of a fuzzy date: (text, HTML datetime value or None)."""
+    values = value.datetime_values
+    first = _day_text(value.start, value.precision)
+    if not value.is_range:
+        if not value.approx:
+            return [(first, values[0])]
+        lead = "vers le " if value.precision == "day" else "vers "
+        return [(lead, None), (first, values[0])]
+    last = _day_text(value.end, value.end_precision)
+    if value.precision == "day":
+        lead = "du "
+    else:
+        lead = "d'" if first[0] in "aeiouéèAEIOU" else "de "
+    middle = " au " if value.end_precision == "day" else " à "
+    parts = [(lead, None), (first, values[0]), (middle, None), (last, values[1])]
+    if value.approx:
+        parts.append((" environ", None))
+    return parts
+
+
+def fuzzy_date_fr(value: FuzzyDate | date | None) -> str:
+    """Text: "13 juillet 2008", "vers juin 2009", "de juillet 2008 à mai 2009"."""
+    if value is None:
+        return ""
+    if not isinstance(value, FuzzyDate):
+        return date_fr(value)
+    return "".join(text for text, _ in _parts(value))
+
+
+def fuzzy_date_html(value: FuzzyDate | date | None) -> Markup:
+    """The same text with `<time datetime=…>` at the date's precision."""
+    if value is None:
+        return Markup("")
+    if not isinstance(value, FuzzyDate):
+        value = FuzzyDate.parse(value)
+    html = Markup("")
+    for text, machine in _parts(value):
+        if machine is None:
+            html += text
+        else:
+            html += Markup('<time datetime="{}">{}</time>').format(machine, text)
+    return html
+
+
+def _babel_duration(amount: int, unit: str) -> str:
+    seconds = {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}
+    seconds["year"] = 365 * 86400
+    delta = timedelta(seconds=amount * seconds[unit])
+    # threshold=amount: larger units are below it, so Babel keeps `unit` and `amount`
+    return format_timedelta(delta, granularity=unit, threshold=amount, locale=LOCALE)
+
+
+def duration_fr(days: int | None, approx: bool = False) -> str:
+    """A number of days for people: "3 semaines", "11 mois", "plus d'un an"."""
+    if days is None:
+        return ""
+    days = int(days)
+    if days < 0:
+        raise ValueError(f"negative duration: {days} days")
+    if days == 0:
+        return "durée inconnue" if approx else "moins d'un jour"
+    if days < 14:
+        text = _babel_duration(days, "day")
+    elif days < 60:
+        text = _babel_duration(round(days / 7), "week")
+    elif days < 365:
+        text = _babel_duration(min(round(days / DAYS_PER_MONTH), 11), "month")
+        if days >= 350:
+            text = _babel_duration(12, "month")
+    elif days == 365:
+        text = _babel_duration(1, "year")
+    elif days < 730:
+        return "plus d'un an"
+    else:
+        years, rest = divmod(days, 365)
+        text = _babel_duration(years, "year")
+        if rest:
+            return f"plus de {text}"
+    return f"environ {text}" if approx else text
+
+
+def money_fr(money: Any) -> str:
+    """ "plus de 900 €", "1 234,50 €": no decimals for whole amounts."""
+    if money is None:
+        return ""
+    value = Decimal(str(money.value))
+    currency = money.currency
+    if value == value.to_integral_value():
+        pattern = Locale.parse(LOCALE).currency_formats["standard"].pattern
+        text = format_currency(
+            value,
+            currency,
+            format=pattern.replace(".00", ""),
+            currency_digits=False,
+            locale=LOCALE,
+        )
+    else:
+        text = format_currency(value, currency, locale=LOCALE)
+    prefix = vocabulary.QUALIFIERS.get(getattr(money, "qualifier", "exactly"), "")
+    return f"{prefix} {text}" if prefix else text
+
+
+def percent_fr(value: float | None, digits: int = 0) -> str:
+    """A share in [0, 1] as "75 %" (Babel's narrow no-break space)."""
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
+    return format_percent(value, format=pattern, locale=LOCALE)
+
+
+def label(value: str | None, name: str) -> str:
+    """French label of a vocabulary value ("refund", "option" → "remboursement")."""
+    if value is None:
+        return ""
+    return vocabulary.label(value, name)
+
+
+def labels(values: Iterable[str], name: str, style: str = "standard") -> str:
+    """Labels joined in French: "a, b et c" (style "or": "a, b ou c")."""
+    return format_list([label(v, name) for v in values], style=style, locale="fr")
+
+
+def escape_text(value: Any) -> Markup:
+    """Escape for HTML (helper for templates building Markup)."""
+    return escape(value)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "date_fr": date_fr,
+    "fuzzy_date_fr": fuzzy_date_fr,
+    "fuzzy_date_html": fuzzy_date_html,
+    "duration_fr": duration_fr,
+    "money_fr": money_fr,
+    "percent_fr": percent_fr,
+    "label": label,
+    "labels": labels,
+}

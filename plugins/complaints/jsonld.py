@@ -1,0 +1,68 @@
+"""schema.org descriptions (JSON-LD) of testimonies and merchants.
+
+A testimony is an ``Article`` whose ``about`` is the merchant (an ``OnlineStore``); a
+merchant page is the ``OnlineStore`` with its testimonies as ``Review`` items. The
+editorial score is never published as an ``AggregateRating``: it is not a rating
+given by reviewers, and search engines would treat it as one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _absolute(siteurl: str, url: str) -> str:
+    return f"{siteurl}/{url}" if siteurl else f"/{url}"
+
+
+def store_reference(merchant: Any, siteurl: str) -> dict[str, Any]:
+    """The short OnlineStore node used inside other descriptions."""
+    node: dict[str, Any] = {
+        "@type": "OnlineStore",
+        "@id": _absolute(siteurl, merchant.url) + "#marchand",
+        "name": merchant.name,
+    }
+    if merchant.website:
+        node["sameAs"] = merchant.website
+    return node
+
+
+def _person(author: Any, siteurl: str) -> dict[str, Any]:
+    return {"@type": "Person", "name": str(author), "url": _absolute(siteurl, author.url)}
+
+
+def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
+    """The Article node for one testimony page."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": article.title,
+        "url": _absolute(siteurl, article.url),
+        "datePublished": article.date.isoformat(),
+        "dateModified": getattr(article, "modified", article.date).isoformat(),
+        "inLanguage": "fr",
+        "articleSection": str(article.category),
+        "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
+    }
+    merchant = getattr(article, "merchant", None)
+    if merchant is not None:
+        data["about"] = store_reference(merchant, siteurl)
+    return data
+
+
+def merchant_jsonld(merchant: Any, siteurl: str) -> dict[str, Any]:
+    """The OnlineStore node of a merchant page, its testimonies linked as reviews."""
+    data = {"@context": "https://schema.org", **store_reference(merchant, siteurl)}
+    data["url"] = _absolute(siteurl, merchant.url)
+    data["review"] = [
+        {
+            "@type": "Review",
+            "name": article.title,
+            "url": _absolute(siteurl, article.url),
+            "datePublished": article.date.isoformat(),
+            "inLanguage": "fr",
+            "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
+        }
+        for article in merchant.articles
+    ]
+    return data

@@ -1,0 +1,98 @@
+"""Merchants as the site shows them: a profile, its testimonies, its scorecard, its URLs.
+
+Pure: the Pelican edge fills these objects; templates, feeds and data files read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .profiles import MerchantProfile
+from .scorecard import Scorecard, compute_scorecard
+
+MERCHANT_URL = "marchands/{slug}/"
+MERCHANTS_INDEX_URL = "marchands/"
+
+
+@dataclass
+class Merchant:
+    """A merchant page: what a profile says plus what the testimonies add up to.
+
+    ``articles`` holds the published testimonies about the merchant, newest first;
+    ``replies`` holds ``(article, event)`` pairs for its right-of-reply events.
+    """
+
+    profile: MerchantProfile
+    url_pattern: str = MERCHANT_URL
+    feed_atom_pattern: str | None = None
+    feed_rss_pattern: str | None = None
+    articles: list[Any] = field(default_factory=list)
+    replies: list[tuple[Any, Any]] = field(default_factory=list)
+    scorecard: Scorecard | None = None
+
+    slug = property(lambda self: self.profile.slug)
+    name = property(lambda self: self.profile.name)
+    website = property(lambda self: self.profile.website)
+    country = property(lambda self: self.profile.country)
+    logo = property(lambda self: self.profile.logo)
+    description = property(lambda self: self.profile.description)
+    fictional = property(lambda self: self.profile.fictional)
+
+    @property
+    def url(self) -> str:
+        """Path of the merchant page relative to SITEURL, e.g. ``marchands/pixmania/``."""
+        return self.url_pattern.format(slug=self.slug)
+
+    @property
+    def save_as(self) -> str:
+        """File the merchant page is written to."""
+        return self.url + "index.html" if self.url.endswith("/") else self.url
+
+    @property
+    def feed_atom_url(self) -> str | None:
+        """Path of the merchant's Atom feed, or None when feeds are off."""
+        return self.feed_atom_pattern.format(slug=self.slug) if self.feed_atom_pattern else None
+
+    @property
+    def feed_rss_url(self) -> str | None:
+        """Path of the merchant's RSS feed, or None when feeds are off."""
+        return self.feed_rss_pattern.format(slug=self.slug) if self.feed_rss_pattern else None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def build_merchants(
+    profiles: Mapping[str, MerchantProfile],
+    articles: Iterable[Any],
+    *,
+    feed_atom_pattern: str | None = None,
+    feed_rss_pattern: str | None = None,
+) -> list[Merchant]:
+    """Group published testimonies by merchant and compute each scorecard once.
+
+    ``articles`` are objects with ``case`` (a Testimony), ``facts`` (CaseFacts) and
+    ``date``; those without a case are ignored. Returns merchants sorted by name,
+    including merchants that have no testimony yet.
+    """
+    merchants = {
+        slug: Merchant(
+            profile, feed_atom_pattern=feed_atom_pattern, feed_rss_pattern=feed_rss_pattern
+        )
+        for slug, profile in profiles.items()
+    }
+    for article in articles:
+        case = getattr(article, "case", None)
+        if case is None:
+            continue
+        merchant = merchants[case.merchant]
+        merchant.articles.append(article)
+        merchant.replies.extend(
+            (article, event) for event in case.events if event.kind == "merchant_reply"
+        )
+    for merchant in merchants.values():
+        merchant.articles.sort(key=lambda a: a.date, reverse=True)
+        merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])
+    return sorted(merchants.values(), key=lambda m: m.name.casefold())

@@ -1,0 +1,363 @@
+"""The only module that knows Pelican: signal handlers and the merchants generator.
+
+Flow of a build:
+1. ``article_generator_init``: merchant and author profiles are loaded onto the
+   generator (no module-level state, so autoreload and tests stay clean).
+2. ``article_generator_context``: each testimony's ``testimony:`` block is parsed into
+   ``metadata["case"]``, or its problems into ``metadata["case_problems"]``; both are
+   stored in the article and so survive Pelican's content cache.
+3. ``article_generator_finalized``: every problem of the build (unreadable files,
+   invalid testimonies, unknown merchants) is reported at once and the build stops
+   before anything is written; otherwise each article gets ``facts`` and its case box.
+4. ``MerchantsGenerator``: merchant pages, index, feeds and open data files.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+from pelican.utils import posixize_path
+from pelican.writers import Writer
+
+from .check import check_file
+from .formatting import FILTERS
+from .jsonld import article_jsonld, merchant_jsonld
+from .merchants import MERCHANTS_INDEX_URL, build_merchants
+from .model import Problem, TestimonyError, parse_testimony, unknown_merchant_problem
+from .opendata import merchant_record, testimony_row, write_csv, write_json
+from .profiles import load_authors, load_merchants
+from .render import insert_case_html, render_case_html
+from .timeline import derive_facts
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "COMPLAINTS_MERCHANTS_DIR": "merchants",
+    "COMPLAINTS_AUTHORS_DIR": "authors",
+    "COMPLAINTS_MERCHANT_URL": "marchands/{slug}/",
+    "COMPLAINTS_MERCHANT_FEEDS": True,
+    "COMPLAINTS_MERCHANT_FEED_ATOM": "feeds/marchands/{slug}.atom.xml",
+    "COMPLAINTS_MERCHANT_FEED_RSS": "feeds/marchands/{slug}.rss.xml",
+    "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
+    "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
+}
+
+
+class ContentProblems(Exception):
+    """Raised to stop the build when content has problems.
+
+    The problems are printed first, one plain line each (not through the log, whose
+    console wraps long lines and would split file names); the exception then stops
+    Pelican with exit code 1 before any file is written.
+    """
+
+    exitcode = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        sys.stderr.write("".join(f"{p}\n" for p in problems))
+        super().__init__(
+            f"{len(problems)} problème(s) dans le contenu (liste ci-dessus) : rien n'a été écrit."
+        )
+
+
+def setting(settings: dict[str, Any], name: str) -> Any:
+    """A COMPLAINTS_* setting with its default."""
+    return settings.get(name, DEFAULTS[name])
+
+
+# --- profiles and filters -------------------------------------------------------
+
+
+def add_filters(generator: Generator) -> None:
+    """Give every generator's Jinja environment the French formatting filters."""
+    generator.env.filters.update(FILTERS)
+
+
+def load_profiles(generator: ArticlesGenerator) -> None:
+    """Load merchant and author profiles once per build, onto the generator."""
+    content = Path(generator.path)
+    problems: list[Problem] = []
+    try:
+        merchants = load_merchants(
+            content / setting(generator.settings, "COMPLAINTS_MERCHANTS_DIR")
+        )
+    except TestimonyError as error:
+        merchants, problems = {}, [*problems, *error.problems]
+    try:
+        authors = load_authors(content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR"))
+    except TestimonyError as error:
+        authors, problems = {}, [*problems, *error.problems]
+    generator.complaints_merchant_profiles = merchants
+    generator.complaints_problems = problems
+    generator.context["complaints_merchant_profiles"] = merchants
+    generator.context["author_profiles"] = authors
+
+
+# --- testimonies ----------------------------------------------------------------
+
+
+def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
+    """Parse the testimony block of one article (cached with the article)."""
+    if "testimony" not in metadata:
+        return
+    try:
+        metadata["case"] = parse_testimony(
+            metadata["testimony"], source="", merchants=generator.complaints_merchant_profiles
+        )
+    except TestimonyError as error:
+        metadata["case_problems"] = error.problems
+
+
+def _relative_source(generator: Generator, article: Any) -> str:
+    return posixize_path(str(Path(article.source_path).relative_to(Path(generator.path).resolve())))
+
+
+def _failed_sources(generator: Generator, folders: list[str]) -> list[str]:
+    """Source files under ``folders`` that Pelican could not read (logged, then skipped)."""
+    failed = [
+        path for path, content in generator.context["generated_content"].items() if content is None
+    ]
+    return sorted(
+        p for p in failed if any(p == f or p.startswith(f.rstrip("/") + "/") for f in folders)
+    )
+
+
+def _problems_of_unreadable(generator: Generator, relative_paths: list[str]) -> list[Problem]:
+    merchants = generator.context.get("complaints_merchant_profiles", {})
+    problems: list[Problem] = []
+    for relative in relative_paths:
+        found = check_file(Path(generator.path) / relative, merchants, source=relative)
+        problems.extend(
+            found
+            or [
+                Problem(
+                    file=relative,
+                    field="(fichier)",
+                    value="",
+                    expected="un fichier lisible avec un titre et une date (voir le journal de Pelican)",
+                )
+            ]
+        )
+    return problems
+
+
+def finalize_articles(generator: ArticlesGenerator) -> None:
+    """Report every content problem at once, or derive facts and insert case boxes."""
+    problems = list(generator.complaints_problems)
+    problems += _problems_of_unreadable(
+        generator, _failed_sources(generator, generator.settings["ARTICLE_PATHS"])
+    )
+    merchants = generator.complaints_merchant_profiles
+    everything = [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    for article in everything:
+        source = _relative_source(generator, article)
+        case = getattr(article, "case", None)
+        case_problems = getattr(article, "case_problems", None)
+        if case_problems:
+            problems += [replace(p, file=source) for p in case_problems]
+        elif case is None:
+            problems.append(
+                Problem(
+                    file=source,
+                    field="testimony",
+                    value="",
+                    expected="un bloc « testimony: » décrivant le dossier",
+                )
+            )
+        elif case.merchant not in merchants:
+            problems.append(unknown_merchant_problem(case.merchant, source, merchants))
+    if problems:
+        raise ContentProblems(problems)
+
+    for article in everything:
+        article.facts = derive_facts(article.case)
+
+
+def finalize_pages(generator: PagesGenerator) -> None:
+    """A page whose front matter cannot be read stops the build too."""
+    failed = _failed_sources(generator, generator.settings["PAGE_PATHS"])
+    if failed:
+        problems = [
+            Problem(
+                file=path,
+                field="(fichier)",
+                value="",
+                expected="une page lisible avec un titre (voir le journal de Pelican)",
+            )
+            for path in failed
+        ]
+        raise ContentProblems(problems)
+
+
+# --- merchants, feeds and data --------------------------------------------------
+
+
+class MerchantsGenerator(Generator):
+    """Writes merchant pages, the merchant index, merchant feeds and open data."""
+
+    def generate_context(self) -> None:
+        """Group published testimonies by merchant and insert each case box."""
+        settings = self.settings
+        feeds_on = setting(settings, "COMPLAINTS_MERCHANT_FEEDS")
+        self.merchants = build_merchants(
+            self.context.get("complaints_merchant_profiles", {}),
+            self.context["articles"],
+            feed_atom_pattern=setting(settings, "COMPLAINTS_MERCHANT_FEED_ATOM")
+            if feeds_on
+            else None,
+            feed_rss_pattern=setting(settings, "COMPLAINTS_MERCHANT_FEED_RSS")
+            if feeds_on
+            else None,
+        )
+        by_slug = {m.slug: m for m in self.merchants}
+        articles_generator = self.context["complaints_articles_generator"]
+        for article in [
+            *articles_generator.articles,
+            *articles_generator.translations,
+            *articles_generator.hidden_articles,
+            *articles_generator.hidden_translations,
+            *articles_generator.drafts,
+            *articles_generator.drafts_translations,
+        ]:
+            article.merchant = by_slug[article.case.merchant]
+            article._content = insert_case_html(
+                article._content,
+                render_case_html(article.case, article.facts, merchant_name=article.merchant.name),
+            )
+        self.context["merchants"] = self.merchants
+        self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
+
+    def generate_output(self, writer: Writer) -> None:
+        """Write every merchant page, the index, the feeds and the data files."""
+        for merchant in self.merchants:
+            writer.write_file(
+                merchant.save_as,
+                self.get_template("merchant"),
+                self.context,
+                merchant=merchant,
+                merchant_jsonld=merchant_jsonld(merchant, self.settings["SITEURL"]),
+                url=merchant.url,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+            if merchant.feed_atom_url:
+                writer.write_feed(
+                    merchant.articles,
+                    self.context,
+                    merchant.feed_atom_url,
+                    feed_type="atom",
+                    feed_title=merchant.name,
+                )
+            if merchant.feed_rss_url:
+                writer.write_feed(
+                    merchant.articles,
+                    self.context,
+                    merchant.feed_rss_url,
+                    feed_type="rss",
+                    feed_title=merchant.name,
+                )
+        writer.write_file(
+            MERCHANTS_INDEX_URL + "index.html",
+            self.get_template("merchants"),
+            self.context,
+            merchants=self.merchants,
+            url=MERCHANTS_INDEX_URL,
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+        self._write_data()
+
+    def _write_data(self) -> None:
+        siteurl = self.settings["SITEURL"]
+
+        def absolute(url: str) -> str:
+            return f"{siteurl}/{url}" if siteurl else url
+
+        records = [
+            merchant_record(slug=m.slug, name=m.name, url=absolute(m.url), scorecard=m.scorecard)
+            for m in self.merchants
+        ]
+        rows = [
+            testimony_row(
+                url=absolute(article.url),
+                title=article.title,
+                date_published=article.date,
+                facts=article.facts,
+                testimony=article.case,
+            )
+            for article in sorted(self.context["articles"], key=lambda a: (a.date, a.url))
+        ]
+        for name, write, data in (
+            (setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"), write_json, records),
+            (setting(self.settings, "COMPLAINTS_DATA_TESTIMONIES"), write_csv, rows),
+        ):
+            path = Path(self.output_path) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            buffer = io.StringIO(newline="")
+            write(data, buffer)
+            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+            logger.info("Writing %s", path)
+
+
+class MagazineWriter(Writer):
+    """Pelican's writer, with feed entries that aggregators can file and date.
+
+    Each entry also carries the merchant as a category, the author's page as the
+    author link, and an ``updated`` date (the ``modified`` date, else publication).
+    """
+
+    def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
+        super()._add_item_to_the_feed(feed, item)
+        entry = feed.items[-1]
+        merchant = getattr(item, "merchant", None)
+        if merchant is not None and merchant.name not in entry["categories"]:
+            entry["categories"] = [*entry["categories"], merchant.name]
+        if entry["updateddate"] is None:
+            entry["updateddate"] = entry["pubdate"]
+        author = getattr(item, "author", None)
+        if author is not None and not entry["author_link"]:
+            entry["author_link"] = self.urljoiner(self.site_url, author.url)
+
+
+def get_writer(_pelican: Any) -> type[Writer]:
+    return MagazineWriter
+
+
+def remember_articles_generator(generator: ArticlesGenerator) -> None:
+    """Let the merchants generator reach drafts and hidden articles too."""
+    generator.context["complaints_articles_generator"] = generator
+
+
+def add_article_jsonld(generator: ArticlesGenerator, content: Any) -> None:
+    """Attach the schema.org description of a testimony just before it is written."""
+    content.jsonld = article_jsonld(content, generator.settings["SITEURL"])
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    return MerchantsGenerator
+
+
+def register() -> None:
+    """Connect the plugin's handlers to Pelican's signals."""
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_init.connect(load_profiles)
+    signals.article_generator_init.connect(remember_articles_generator)
+    signals.article_generator_context.connect(parse_case)
+    signals.article_generator_finalized.connect(finalize_articles)
+    signals.page_generator_finalized.connect(finalize_pages)
+    signals.article_generator_write_article.connect(add_article_jsonld)
+    signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)

@@ -1,0 +1,98 @@
+"""The HTML case box of a testimony (summary, timeline, right of reply)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from complaints.formatting import FILTERS, duration_fr
+from complaints.model import Testimony
+from complaints.timeline import CaseFacts, TimelineEntry, build_timeline, replies
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKER = "<!-- chronologie -->"
+_PHRASES = {
+    "open": "ouvert depuis {}",
+    "unresolved": "clos sans solution après {}",
+    "resolved": "résolu en {}",
+    "partially_resolved": "résolu en partie en {}",
+}
+
+
+@functools.cache
+def environment() -> Environment:
+    """The Jinja environment of the plugin's templates, with the French filters."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def elapsed_text(facts: CaseFacts) -> str:
+    """ "ouvert depuis plus d'un an", "résolu en 3 semaines"; "" when unknown."""
+    if facts.days_open is None:
+        days, key = facts.days_to_resolution, facts.status
+    else:
+        days = facts.days_open
+        key = "unresolved" if facts.status == "unresolved" else "open"
+    if days is None or (days == 0 and facts.approx):
+        return ""
+    return _PHRASES[key].format(duration_fr(days, facts.approx))
+
+
+def answer_text(facts: CaseFacts) -> str:
+    """Delay of the first substantive answer, or "aucune"."""
+    days = facts.days_to_first_answer
+    if days is None:
+        return "aucune"
+    if days == 0:
+        if facts.approx:
+            return "peu après le premier signalement"
+        return "le jour même du premier signalement"
+    return f"{duration_fr(days, facts.approx)} après le premier signalement"
+
+
+def delay_text(entry: TimelineEntry) -> str:
+    """Time since the previous event: "3 semaines plus tard", "le même jour"."""
+    if entry.days_since_previous is None:
+        return ""
+    if entry.days_since_previous == 0:
+        return "le même jour"
+    return f"{duration_fr(entry.days_since_previous, entry.approx)} plus tard"
+
+
+def render_case_html(testimony: Testimony, facts: CaseFacts, *, merchant_name: str) -> str:
+    """The `<section class="case">` of one testimony."""
+    return (
+        environment()
+        .get_template("case.html")
+        .render(
+            case=testimony,
+            facts=facts,
+            merchant_name=merchant_name,
+            entries=build_timeline(testimony),
+            replies=replies(testimony),
+            elapsed=elapsed_text(facts),
+            answer=answer_text(facts),
+            delay=delay_text,
+        )
+    )
+
+
+def insert_case_html(content: str, case_html: str) -> str:
+    """Put the case box at the `<!-- chronologie -->` marker, else after the first
+    paragraph, else at the end."""
+    if MARKER in content:
+        return content.replace(MARKER, case_html, 1)
+    end = content.find("</p>")
+    if end == -1:
+        return content + case_html
+    end += len("</p>")
+    return content[:end] + "\n" + case_html + content[end:]

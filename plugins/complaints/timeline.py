@@ -1,0 +1,182 @@
+"""Facts derived from a case: t0, first answer, resolution, broken promises, points.
+
+All day arithmetic uses `FuzzyDate.start`; a duration touching an imprecise date is
+flagged approximate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from complaints.fuzzydate import FuzzyDate
+from complaints.model import Event, Money, Testimony
+
+PROBLEM_KINDS = frozenset(
+    {"delivery_problem", "complaint", "reminder", "formal_notice", "escalation", "loop"}
+)
+ANSWER_KINDS = frozenset({"merchant_answer", "offer", "promise"})
+PROMISE_KINDS = frozenset({"offer", "promise"})
+PROMISE_DAYS = 30
+STATUS_POINTS = {"resolved": 60, "partially_resolved": 30}
+ANSWER_POINTS = ((15, 25), (30, 15), (60, 5))  # (within days, points)
+NO_BROKEN_PROMISE_POINTS = 15
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What a case adds up to, for the case box, the scorecard and open data."""
+
+    t0: date | None
+    first_answer_date: date | None
+    days_to_first_answer: int | None
+    resolution_date: date | None
+    days_to_resolution: int | None
+    days_open: int | None
+    days_followed: int | None
+    broken_promises: int
+    status: str
+    resolution: str
+    amount: Money | None
+    recovered: Money | None
+    issues: tuple[str, ...]
+    approx: bool
+    case_points: int
+    as_of: date
+    experience_date: FuzzyDate
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event with the days since the previous event (None: first or unknown)."""
+
+    event: Event
+    days_since_previous: int | None
+    approx: bool
+
+
+def _days(start: date, end: date) -> int:
+    return (end - start).days
+
+
+def _first(events: list[Event], kinds: frozenset[str]) -> Event | None:
+    return next((e for e in events if e.kind in kinds), None)
+
+
+def t0_event(case: Testimony) -> Event | None:
+    """First complaint, else first problem-ish event, else first event."""
+    events = list(case.events)
+    return (
+        _first(events, frozenset({"complaint"}))
+        or _first(events, PROBLEM_KINDS)
+        or (events[0] if events else None)
+    )
+
+
+def count_broken_promises(case: Testimony) -> int:
+    """Offers/promises with no remedy within 30 days, once 30 days have passed."""
+    remedies = [e.date.start for e in case.events if e.kind == "remedy_received"]
+    broken = 0
+    for event in case.events:
+        if event.actor != "merchant" or event.kind not in PROMISE_KINDS:
+            continue
+        start = event.date.start
+        deadline = start + timedelta(days=PROMISE_DAYS)
+        if case.outcome.as_of < deadline:
+            continue
+        if not any(start <= day <= deadline for day in remedies):
+            broken += 1
+    return broken
+
+
+def case_points(status: str, days_to_first_answer: int | None, broken: int) -> int:
+    """Per-case points of the scorecard (DESIGN.md)."""
+    points = STATUS_POINTS.get(status, 0)
+    if days_to_first_answer is not None:
+        points += next((p for limit, p in ANSWER_POINTS if days_to_first_answer <= limit), 0)
+    if broken == 0:
+        points += NO_BROKEN_PROMISE_POINTS
+    return points
+
+
+def derive_facts(case: Testimony) -> CaseFacts:
+    """Derive the facts of one validated testimony."""
+    start_event = t0_event(case)
+    t0 = start_event.date.start if start_event else None
+    imprecise = [start_event] if start_event and not start_event.date.is_exact else []
+
+    answer = next(
+        (
+            e
+            for e in case.events
+            if e.actor == "merchant"
+            and e.kind in ANSWER_KINDS
+            and (t0 is None or e.date.start >= t0)
+        ),
+        None,
+    )
+    remedy = _first(list(case.events), frozenset({"remedy_received"}))
+    answer_date = answer.date.start if answer else None
+    remedy_date = remedy.date.start if remedy else None
+    for event in (answer, remedy):
+        if event is not None and not event.date.is_exact:
+            imprecise.append(event)
+
+    as_of = case.outcome.as_of
+    solved = remedy_date is not None and case.outcome.status in (
+        "resolved",
+        "partially_resolved",
+    )
+    days_answer = _days(t0, answer_date) if t0 and answer_date else None
+    days_resolution = _days(t0, remedy_date) if t0 and remedy_date else None
+    days_open = None if solved or t0 is None else _days(t0, as_of)
+    followed = days_resolution if solved else days_open
+    broken = count_broken_promises(case)
+    return CaseFacts(
+        t0=t0,
+        first_answer_date=answer_date,
+        days_to_first_answer=days_answer,
+        resolution_date=remedy_date,
+        days_to_resolution=days_resolution,
+        days_open=days_open,
+        days_followed=followed,
+        broken_promises=broken,
+        status=case.outcome.status,
+        resolution=case.outcome.resolution,
+        amount=case.order.amount,
+        recovered=case.outcome.recovered,
+        issues=tuple(case.issues),
+        approx=bool(imprecise),
+        case_points=case_points(case.outcome.status, days_answer, broken),
+        as_of=as_of,
+        experience_date=case.experience_date,
+    )
+
+
+def build_timeline(case: Testimony) -> list[TimelineEntry]:
+    """Events in order with the duration since the previous event.
+
+    Rights of reply (`merchant_reply`) are left out: they are shown apart. The
+    duration is None for the first event, and when imprecise dates overlap (the
+    real gap is unknown).
+    """
+    entries: list[TimelineEntry] = []
+    previous: FuzzyDate | None = None
+    for event in case.events:
+        if event.kind == "merchant_reply":
+            continue
+        days: int | None = None
+        approx = False
+        if previous is not None:
+            approx = not (previous.is_exact and event.date.is_exact)
+            days = _days(previous.start, event.date.start)
+            if days < 0 or (days == 0 and approx):
+                days = None  # overlapping imprecise dates: the real gap is unknown
+        entries.append(TimelineEntry(event, days, approx))
+        previous = event.date
+    return entries
+
+
+def replies(case: Testimony) -> list[Event]:
+    """The merchant's rights of reply, in order."""
+    return [e for e in case.events if e.kind == "merchant_reply"]
