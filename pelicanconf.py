@@ -25,7 +25,10 @@ LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.yaml_metadata", "complaints", "typographie"]
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "complaints",
+]  # typographie: wired once its register() lands
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).

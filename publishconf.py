@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.append(os.path.dirname(__file__))
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "https://allo-cest-fini.example").rstrip("/")
 RELATIVE_URLS = False
@@ -18,6 +18,7 @@ DELETE_OUTPUT_DIRECTORY = True
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
+FEED_DOMAIN = SITEURL
 FEED_MAX_ITEMS = 50
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"

@@ -40,8 +40,13 @@ PYTHON = shlex.quote(sys.executable)
 
 
 def pelican_run(args: str) -> None:
-    """Run Pelican in this process; any error logged by Pelican is fatal."""
-    pelican_main(shlex.split(f"{CONFIG['content_path']} --fatal errors {args}"))
+    """Run Pelican in this process.
+
+    Content problems (including files Pelican could not read) stop the build through
+    the complaints plugin, which reports all of them at once; ``--fatal errors``
+    would stop at the first logged error with a less helpful message.
+    """
+    pelican_main(shlex.split(f"{CONFIG['content_path']} {args}"))
 
 
 def build_into_fresh_folder(settings_file: str) -> Path:
@@ -129,14 +134,17 @@ def preview(c):
 @task
 def livereload(c):
     """Build, serve and reload the browser tab whenever content, theme or plugin change."""
-    from livereload import Server  # noqa: PLC0415
+    from livereload import Server
 
     def cached_build():
         cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
         try:
             pelican_run(cmd.format(**CONFIG))
         except SystemExit as stop:  # keep serving: the editor fixes the file and saves again
-            print(f"La construction a échoué (code {stop.code}) ; corrigez et enregistrez.", file=sys.stderr)
+            print(
+                f"La construction a échoué (code {stop.code}) ; corrigez et enregistrez.",
+                file=sys.stderr,
+            )
 
     cached_build()
     server = Server()
@@ -166,7 +174,9 @@ def publish(c):
     publish_settings = get_settings_from_file(str(ROOT / CONFIG["settings_publish"]))
     target = os.environ.get("PUBLISH_TARGET") or publish_settings.get("PUBLISH_TARGET")
     if not target:
-        sys.exit("PUBLISH_TARGET n'est défini ni dans l'environnement ni dans publishconf.py : rien n'a été envoyé.")
+        sys.exit(
+            "PUBLISH_TARGET n'est défini ni dans l'environnement ni dans publishconf.py : rien n'a été envoyé."
+        )
     site = replace_output(build_into_fresh_folder(CONFIG["settings_publish"]))
     c.run(
         f"rsync --delete --exclude .DS_Store -pthrvz -c {shlex.quote(str(site))}/ {shlex.quote(target)}",
@@ -177,13 +187,22 @@ def publish(c):
 @task
 def check(c):
     """Validate every testimony, merchant and author profile without building."""
-    c.run(f"{PYTHON} -m complaints.check {CONFIG['content_path']}", env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
+    c.run(
+        f"{PYTHON} -m complaints.check {CONFIG['content_path']}",
+        env={"PYTHONPATH": str(ROOT / "plugins")},
+        pty=False,
+    )
 
 
-@task(help={"merchant": "slug of the merchant (content/merchants/<slug>.md)", "title": "title of the testimony"})
+@task(
+    help={
+        "merchant": "slug of the merchant (content/merchants/<slug>.md)",
+        "title": "title of the testimony",
+    }
+)
 def new(c, merchant, title):
     """Create a testimony skeleton under content/temoignages/ for an editor to fill in."""
-    from pelican.utils import slugify  # noqa: PLC0415
+    from pelican.utils import slugify
 
     today = datetime.date.today().isoformat()
     slug = slugify(title, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
@@ -192,8 +211,13 @@ def new(c, merchant, title):
         sys.exit(f"{path} existe déjà.")
     template = Template((ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template.substitute(title=title, slug=slug, merchant=merchant, today=today), encoding="utf-8")
-    print(f"Créé : {path.relative_to(ROOT)} (statut brouillon). Complétez-le puis lancez `invoke check`.")
+    path.write_text(
+        template.substitute(title=title, slug=slug, merchant=merchant, today=today),
+        encoding="utf-8",
+    )
+    print(
+        f"Créé : {path.relative_to(ROOT)} (statut brouillon). Complétez-le puis lancez `invoke check`."
+    )
 
 
 @task

@@ -1,0 +1,26 @@
+"""Reading the built site as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
+
+
+def soup(site: Path, relative: str) -> BeautifulSoup:
+    """Parse one built page."""
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML file of the built site."""
+    return sorted(site.rglob("*.html"))
+
+
+def local_path(site: Path, href: str, siteurl: str) -> Path:
+    """The file a link of the built site points to."""
+    path = href.split("#", 1)[0].removeprefix(siteurl).lstrip("/")
+    target = site / path
+    return target / "index.html" if path == "" or path.endswith("/") else target

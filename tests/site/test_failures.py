@@ -1,0 +1,106 @@
+"""A broken testimony stops the build with an editor's message and writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+
+PROJECT_PARTS = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "content",
+    "plugins",
+    "theme",
+    "docs",
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project that a test may break."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / part)
+    return tmp_path
+
+
+PIXMANIA = Path("content/temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md")
+
+
+def break_file(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_invalid_testimony_stops_the_build_before_writing(project: Path) -> None:
+    break_file(project / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
+    output = project / "out"
+    result = build_site(output, content=project / "content")
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "pixmania-camescope-livre-chez-un-autre.md" in log
+    assert "testimony.outcome.as_of" in log
+    assert "2009-13-06" in log
+    assert not list(output.rglob("*.html")) if output.exists() else True
+
+
+def test_yaml_typo_is_not_silently_skipped(project: Path) -> None:
+    break_file(project / PIXMANIA, "tags: [", "tags: [[")
+    output = project / "out"
+    result = build_site(output, content=project / "content")
+    assert result.returncode != 0
+    assert "pixmania-camescope-livre-chez-un-autre.md" in result.stdout + result.stderr
+    assert not (output / "index.html").exists()
+
+
+def test_every_problem_is_reported_at_once(project: Path) -> None:
+    break_file(project / PIXMANIA, "status: open", "status: ouvert")
+    others = sorted((project / "content/temoignages").rglob("*.md"))
+    other = next(p for p in others if "pixmania" not in p.name)
+    break_file(other, "actor: consumer", "actor: client")
+    result = build_site(project / "out", content=project / "content")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "ouvert" in log and "client" in log
+    assert PIXMANIA.name in log and other.name in log
+
+
+def test_failed_invoke_build_keeps_the_previous_site(project: Path) -> None:
+    previous = project / "output"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous site", encoding="utf-8")
+    break_file(project / PIXMANIA, "kind: escalation", "kind: escalade")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
+    assert not list(project.glob(".output-*")), "a half-written build was left behind"
+
+
+def test_invoke_check_prints_the_same_problems(project: Path) -> None:
+    break_file(project / PIXMANIA, "currency: EUR", "currency: EURO")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert PIXMANIA.name in log and "EURO" in log and "currency" in log

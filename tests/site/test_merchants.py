@@ -1,0 +1,140 @@
+"""Merchant pages, the merchant index, open data and drafts on the production build."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from conftest import TEST_SITEURL
+from site_helpers import soup
+
+from complaints.scorecard import round_score, shrunk_score
+
+
+@pytest.fixture(scope="module")
+def merchants_json(built_site: Path) -> dict:
+    return json.loads((built_site / "donnees/marchands.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def csv_rows(built_site: Path) -> list[dict[str, str]]:
+    with (built_site / "donnees/temoignages.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def merchant_list(data) -> list[dict]:
+    return data["merchants"] if isinstance(data, dict) else data
+
+
+def published_articles(site: Path) -> list[Path]:
+    return sorted(site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"))
+
+
+def test_every_merchant_profile_has_a_page_and_feeds(built_site: Path) -> None:
+    profiles = sorted(
+        p.stem for p in (Path(__file__).parents[2] / "content/merchants").glob("*.md")
+    )
+    assert "pixmania" in profiles and len(profiles) >= 6
+    index = soup(built_site, "marchands/index.html")
+    for slug in profiles:
+        assert (built_site / f"marchands/{slug}/index.html").exists(), slug
+        assert (built_site / f"feeds/marchands/{slug}.atom.xml").exists(), slug
+        assert (built_site / f"feeds/marchands/{slug}.rss.xml").exists(), slug
+        assert index.find("a", href=f"{TEST_SITEURL}/marchands/{slug}/"), (
+            f"{slug} missing from the index"
+        )
+
+
+def test_pixmania_page_shows_one_testimony_and_no_score(built_site: Path) -> None:
+    page = soup(built_site, "marchands/pixmania/index.html")
+    text = " ".join(page.get_text(" ").split())
+    assert "pas assez de témoignages" in text.lower()
+    assert page.find("a", href=f"{TEST_SITEURL}/2009/07/pixmania-camescope-livre-chez-un-autre/")
+    listed = page.select("main ol.testimonies > li, main ul.testimonies > li")
+    assert len(listed) == 1
+
+
+def test_index_has_a_row_per_merchant(built_site: Path, merchants_json) -> None:
+    rows = soup(built_site, "marchands/index.html").select("table tbody tr")
+    assert len(rows) == len(merchant_list(merchants_json))
+
+
+def test_csv_has_one_row_per_published_testimony(built_site: Path, csv_rows) -> None:
+    urls = {row["url"] for row in csv_rows}
+    pages = {
+        f"{TEST_SITEURL}/{p.parent.relative_to(built_site).as_posix()}/"
+        for p in published_articles(built_site)
+    }
+    assert urls == pages
+    assert len(csv_rows) == len(pages)
+    for column in (
+        "url",
+        "title",
+        "date_published",
+        "experience_date",
+        "merchant",
+        "issues",
+        "status",
+        "resolution",
+        "amount",
+        "currency",
+        "recovered",
+        "days_to_first_answer",
+        "days_to_resolution",
+        "days_open",
+        "broken_promises",
+        "case_points",
+    ):
+        assert column in csv_rows[0], column
+
+
+def test_scores_can_be_recomputed_from_the_csv(merchants_json, csv_rows) -> None:
+    points = defaultdict(list)
+    for row in csv_rows:
+        points[row["merchant"]].append(float(row["case_points"]))
+    for record in merchant_list(merchants_json):
+        cases = points.get(record["slug"], [])
+        if len(cases) < 3:
+            assert record["score"] is None, record["slug"]
+        else:
+            assert record["score"] == round_score(shrunk_score(cases)), record["slug"]
+
+
+def test_pixmania_row_matches_its_case(csv_rows) -> None:
+    row = next(r for r in csv_rows if r["merchant"] == "pixmania")
+    assert row["status"] == "open"
+    assert row["broken_promises"] == "1"
+    assert row["case_points"] == "0"
+    assert row["experience_date"] == "2008-07-13"
+    assert int(row["days_to_first_answer"]) > 300
+    assert int(row["days_open"]) > 365
+
+
+def test_no_draft_anywhere(built_site: Path) -> None:
+    drafts = [
+        p
+        for p in (Path(__file__).parents[2] / "content").rglob("*.md")
+        if "\nstatus: draft" in p.read_text(encoding="utf-8")
+    ]
+    assert drafts, "the sample content should keep one draft to prove it stays out"
+    assert not (built_site / "brouillons").exists() and not (built_site / "drafts").exists()
+    for draft in drafts:
+        head = draft.read_text(encoding="utf-8").split("\n---", 1)[0]
+        slug = next(
+            line.split(":", 1)[1].strip().strip('"')
+            for line in head.splitlines()
+            if line.startswith("slug:")
+        )
+        title = next(
+            line.split(":", 1)[1].strip().strip('"')
+            for line in head.splitlines()
+            if line.startswith("title:")
+        )
+        for produced in built_site.rglob("*"):
+            if produced.is_file() and produced.suffix in {".html", ".xml", ".json", ".csv", ".txt"}:
+                text = produced.read_text(encoding="utf-8")
+                assert slug not in text, f"draft {slug} leaks into {produced}"
+                assert title not in text, f"draft {title!r} leaks into {produced}"
