@@ -219,7 +219,9 @@ def _money(cases: Sequence[CaseLike]) -> tuple[dict[str, Decimal], dict[str, Dec
         currency = case.amount.currency
         amount = _decimal(case.amount.value)
         recovered = Decimal(0)
-        if case.recovered is not None and case.recovered.currency == currency:
+        if case.status == "resolved":  # made whole, even by a repair or a redelivery
+            recovered = amount
+        elif case.recovered is not None and case.recovered.currency == currency:
             recovered = _decimal(case.recovered.value)
         at_stake[currency] = at_stake.get(currency, Decimal(0)) + amount
         lost[currency] = lost.get(currency, Decimal(0)) + max(amount - recovered, Decimal(0))

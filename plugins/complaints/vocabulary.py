@@ -118,6 +118,9 @@ LESSONS: dict[str, str] = {
     "contact_mediator": "saisir le médiateur",
     "pay_by_card_protection": "faire jouer la protection de sa carte bancaire",
     "check_before_signing": "vérifier le colis avant de signer",
+    "know_withdrawal_right": "connaître son droit de rétractation de quatorze jours",
+    "read_terms": "lire les conditions générales avant de commander",
+    "check_merchant_reviews": "se renseigner sur le marchand avant d'acheter",
 }
 
 DELIVERY_MODES: dict[str, str] = {

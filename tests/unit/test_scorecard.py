@@ -61,9 +61,7 @@ def test_km_median_order_does_not_matter() -> None:
 
 def test_km_median_not_reached() -> None:
     # S(10) = 3/4, then everybody is censored: the curve stays above 0.5.
-    assert kaplan_meier_median([(10, True), (20, False), (30, False), (40, False)]) is (
-        None
-    )
+    assert kaplan_meier_median([(10, True), (20, False), (30, False), (40, False)]) is (None)
 
 
 def test_km_median_empty_and_all_censored() -> None:
@@ -287,6 +285,14 @@ def test_money_two_currencies() -> None:
     assert card.money_at_stake == {"CHF": Decimal(200), "EUR": Decimal(50)}
     assert card.money_not_recovered == {"CHF": Decimal(150), "EUR": Decimal(20)}
     assert list(card.money_at_stake) == ["CHF", "EUR"]
+
+
+def test_money_resolved_case_loses_nothing_even_without_a_refund() -> None:
+    repaired = FakeCase(status="resolved", amount=FakeMoney(849), recovered=FakeMoney(0))
+    partial = FakeCase(status="partially_resolved", amount=FakeMoney(100), recovered=FakeMoney(40))
+    card = compute_scorecard([repaired, partial])
+    assert card.money_at_stake == {"EUR": Decimal(949)}
+    assert card.money_not_recovered == {"EUR": Decimal(60)}
 
 
 def test_score_threshold_and_confidence() -> None:
