@@ -25,10 +25,8 @@ LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = [
-    "pelican.plugins.yaml_metadata",
-    "complaints",
-]  # typographie: wired once its register() lands
+# Order matters: complaints inserts each case box before typographie's single pass.
+PLUGINS = ["pelican.plugins.yaml_metadata", "complaints", "typographie"]
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).

@@ -6,10 +6,14 @@ Flow of a build:
 2. ``article_generator_context``: each testimony's ``testimony:`` block is parsed into
    ``metadata["case"]``, or its problems into ``metadata["case_problems"]``; both are
    stored in the article and so survive Pelican's content cache.
-3. ``article_generator_finalized``: every problem of the build (unreadable files,
+3. ``content_object_init``: a valid case gets its ``facts`` and its case box inserted
+   into the body. This runs when the article object is made, so both are stored in
+   the content cache, and before the ``typographie`` plugin (listed after this one in
+   PLUGINS) makes its single typographic pass over the whole body.
+4. ``article_generator_finalized``: every problem of the build (unreadable files,
    invalid testimonies, unknown merchants) is reported at once and the build stops
-   before anything is written; otherwise each article gets ``facts`` and its case box.
-4. ``MerchantsGenerator``: merchant pages, index, feeds and open data files.
+   before anything is written.
+5. ``MerchantsGenerator``: merchant pages, index, feeds and open data files.
 """
 
 from __future__ import annotations
@@ -116,6 +120,19 @@ def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
         metadata["case_problems"] = error.problems
 
 
+def add_case_box(instance: Any) -> None:
+    """Derive the facts of a valid case and insert its summary box and timeline."""
+    case = getattr(instance, "case", None)
+    if case is None or getattr(instance, "facts", None) is not None:
+        return
+    instance.facts = derive_facts(case)
+    profile = instance._context.get("complaints_merchant_profiles", {}).get(case.merchant)
+    name = profile.name if profile is not None else case.merchant
+    instance._content = insert_case_html(
+        instance._content, render_case_html(case, instance.facts, merchant_name=name)
+    )
+
+
 def _relative_source(generator: Generator, article: Any) -> str:
     return posixize_path(str(Path(article.source_path).relative_to(Path(generator.path).resolve())))
 
@@ -184,9 +201,6 @@ def finalize_articles(generator: ArticlesGenerator) -> None:
     if problems:
         raise ContentProblems(problems)
 
-    for article in everything:
-        article.facts = derive_facts(article.case)
-
 
 def finalize_pages(generator: PagesGenerator) -> None:
     """A page whose front matter cannot be read stops the build too."""
@@ -211,7 +225,7 @@ class MerchantsGenerator(Generator):
     """Writes merchant pages, the merchant index, merchant feeds and open data."""
 
     def generate_context(self) -> None:
-        """Group published testimonies by merchant and insert each case box."""
+        """Group published testimonies by merchant; give every article its merchant."""
         settings = self.settings
         feeds_on = setting(settings, "COMPLAINTS_MERCHANT_FEEDS")
         self.merchants = build_merchants(
@@ -235,10 +249,6 @@ class MerchantsGenerator(Generator):
             *articles_generator.drafts_translations,
         ]:
             article.merchant = by_slug[article.case.merchant]
-            article._content = insert_case_html(
-                article._content,
-                render_case_html(article.case, article.facts, merchant_name=article.merchant.name),
-            )
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
 
@@ -356,6 +366,7 @@ def register() -> None:
     signals.article_generator_init.connect(load_profiles)
     signals.article_generator_init.connect(remember_articles_generator)
     signals.article_generator_context.connect(parse_case)
+    signals.content_object_init.connect(add_case_box)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
     signals.article_generator_write_article.connect(add_article_jsonld)

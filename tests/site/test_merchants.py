@@ -138,3 +138,36 @@ def test_no_draft_anywhere(built_site: Path) -> None:
                 text = produced.read_text(encoding="utf-8")
                 assert slug not in text, f"draft {slug} leaks into {produced}"
                 assert title not in text, f"draft {title!r} leaks into {produced}"
+
+
+# Points of each Techno-Bazar Lunaire case, worked out by hand from its events:
+# resolved 60 / partially 30; first answer within 15 days 25, 30 days 15, 60 days 5;
+# no broken promise 15.
+TECHNO_BAZAR_BY_HAND = {
+    "techno-bazar-lunaire-disque-dur-perdu": 60 + 25 + 15,  # answered after 1 day
+    "techno-bazar-lunaire-ordinateur-garantie-refusee": 0 + 25 + 0,  # promise of 2012-04-02 broken
+    "techno-bazar-lunaire-double-prelevement": 60 + 25 + 15,  # answered after 2 days
+    "techno-bazar-lunaire-televiseur-abime": 30 + 15 + 15,  # the ack does not count: 21 days
+    "techno-bazar-lunaire-carte-graphique-remboursement": 0 + 0 + 15,  # acks and a loop only
+    "techno-bazar-lunaire-casque-contrefait": 0 + 25 + 0,  # promise of 2025-02-12 broken
+}
+
+
+def test_techno_bazar_score_is_the_one_its_cases_give_by_hand(
+    built_site: Path, merchants_json, csv_rows
+) -> None:
+    rows = {
+        r["url"].rstrip("/").rsplit("/", 1)[1]: r
+        for r in csv_rows
+        if r["merchant"] == "techno-bazar-lunaire"
+    }
+    assert {slug: int(rows[slug]["case_points"]) for slug in rows} == TECHNO_BAZAR_BY_HAND
+    expected = (5 * 50 + sum(TECHNO_BAZAR_BY_HAND.values())) / (5 + 6)  # 575 / 11
+    assert expected == pytest.approx(52.27, abs=0.01)
+    record = next(r for r in merchant_list(merchants_json) if r["slug"] == "techno-bazar-lunaire")
+    assert record["score"] == 52.3
+    page = " ".join(
+        soup(built_site, "marchands/techno-bazar-lunaire/index.html").get_text(" ").split()
+    )
+    assert "52,3" in page
+    assert "6 témoignages" in page
