@@ -1,0 +1,71 @@
+"""Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the six key pages.
+
+Python playwright drives Debian's chromium (no browser download); axe.min.js comes
+from node_modules (npm package axe-core, pinned in package-lock.json).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.quality.tools import AXE_JS, CHROME_FLAGS, key_pages, require_chromium, require_file
+
+pytestmark = pytest.mark.quality
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _format(page: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for v in violations:
+        lines.append(f"{page}: [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"]:
+            target = " ".join(map(str, node.get("target", [])))
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"    {target}: {node.get('html', '')[:200]}\n        {summary}")
+    return lines
+
+
+def test_key_pages_have_no_wcag_violation(served_site: str, served_dir: Path) -> None:
+    chromium = require_chromium()
+    axe = require_file(AXE_JS, "axe-core (npm package axe-core)").read_text(encoding="utf-8")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(
+            "Python playwright is not installed: pip install -r requirements-test.txt",
+            pytrace=False,
+        )
+
+    pages = key_pages(served_dir)
+    report: list[str] = []
+    counts: dict[str, int] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
+        try:
+            context = browser.new_context(locale="fr-FR")
+            for name, rel in pages.items():
+                url = f"{served_site}/{rel}"
+                page = context.new_page()
+                response = page.goto(url, wait_until="load")
+                assert response is not None and response.ok, (
+                    f"{url}: HTTP {response and response.status}"
+                )
+                page.add_script_tag(content=axe)
+                results = page.evaluate(
+                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                    " resultTypes: ['violations']})",
+                    AXE_TAGS,
+                )
+                violations = results["violations"]
+                counts[name] = len(violations)
+                report += _format(f"{name} /{rel}", violations)
+                page.close()
+        finally:
+            browser.close()
+    print(json.dumps(counts, indent=1))
+    print("\n".join(report))
+    assert not any(counts.values()), "axe violations (WCAG 2.1 A/AA):\n" + "\n".join(report)

@@ -1,0 +1,150 @@
+"""Helpers of the quality gates (``pytest -m quality``): tool paths, pages to audit.
+
+The gates run external validators on the built site. A missing tool (java,
+jing, chromium, node_modules) FAILS the test with the command that installs it:
+a gate that silently skips is a gate that does not exist. Install everything
+with ``.ci/install-tools.sh``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+# Debian's chromium, headless, with everything that would call the network switched off.
+CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = "run .ci/install-tools.sh (apt-get install chromium jing; npm ci)"
+
+PIXMANIA_SLUG = "pixmania"
+PIXMANIA_TESTIMONY_SLUG = "pixmania-camescope-livre-chez-un-autre"
+
+
+def require_file(path: Path, what: str) -> Path:
+    """Return ``path`` or fail the test (never skip) when the tool is missing."""
+    if not path.is_file():
+        pytest.fail(f"{what} is missing: {path} does not exist; {INSTALL_HINT}", pytrace=False)
+    return path
+
+
+def require_executable(name: str) -> str:
+    """Return the full path of a program on PATH or fail the test."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"`{name}` is not on PATH; {INSTALL_HINT}", pytrace=False)
+    return found
+
+
+def require_chromium() -> Path:
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"chromium is missing at {CHROMIUM}; {INSTALL_HINT}", pytrace=False)
+    return CHROMIUM
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files only: no directory listing, no log lines on stderr."""
+
+    def list_directory(self, path):
+        self.send_error(404, "No directory listing")
+        return None
+
+    def log_message(self, format, *args):
+        pass
+
+    def end_headers(self) -> None:
+        # LinkChecker limits itself to 10 requests/s unless the server answers with
+        # this header (linkcheck/checker/httpurl.py): the local server allows more.
+        self.send_header("LinkChecker", "local quality gate")
+        super().end_headers()
+
+
+def start_server(directory: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="quality-http", daemon=True)
+    return server, thread
+
+
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
+_ARTICLE = re.compile(r"^\d{4}/\d{2}/[^/]+/index\.html$")
+
+
+def _url_of(site: Path, index: Path) -> str:
+    rel = index.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def key_pages(site: Path) -> dict[str, str]:
+    """The six pages audited by axe and Lighthouse, as paths relative to the site root.
+
+    Fails when one of them does not exist: the contract says they must.
+    """
+    pages: dict[str, str] = {"accueil": ""}
+    problems: list[str] = []
+
+    testimony = sorted(site.glob(f"**/{PIXMANIA_TESTIMONY_SLUG}/index.html"))
+    if not testimony:  # fall back on the article whose h1 names Pixmania
+        for index in sorted(site.rglob("index.html")):
+            rel = index.relative_to(site).as_posix()
+            if _ARTICLE.match(rel):
+                headings = _H1.findall(index.read_text(encoding="utf-8"))
+                if any("pixmania" in h.lower() for h in headings):
+                    testimony = [index]
+                    break
+    if testimony:
+        pages["temoignage-pixmania"] = _url_of(site, testimony[0])
+    else:
+        problems.append(f"no Pixmania testimony (**/{PIXMANIA_TESTIMONY_SLUG}/index.html)")
+
+    for name, rel in (
+        ("marchand-pixmania", f"marchands/{PIXMANIA_SLUG}/"),
+        ("index-marchands", "marchands/"),
+    ):
+        if (site / rel / "index.html").is_file():
+            pages[name] = rel
+        else:
+            problems.append(f"no {rel}index.html")
+
+    tags = sorted(p for p in site.glob("etiquettes/*/index.html"))
+    if tags:
+        pages["etiquette"] = _url_of(site, tags[0])
+    else:
+        problems.append("no tag page etiquettes/<slug>/index.html")
+
+    if (site / "page" / "2" / "index.html").is_file():
+        pages["liste-page-2"] = "page/2/"
+    else:
+        paginated = sorted(site.glob("**/page/2/index.html"))
+        if paginated:
+            pages["liste-page-2"] = _url_of(site, paginated[0])
+        else:
+            problems.append("no paginated list page (page/2/ or */page/2/)")
+
+    if problems:
+        pytest.fail(
+            "pages to audit are missing from the built site: " + "; ".join(problems), pytrace=False
+        )
+    return pages
