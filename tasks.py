@@ -71,10 +71,10 @@ def replace_output(fresh: Path) -> Path:
     deploy = ROOT / CONFIG["deploy_path"]
     old = deploy.with_name(deploy.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
+    fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     if deploy.exists():
         deploy.rename(old)
     fresh.rename(deploy)
-    fresh.chmod(0o755)
     shutil.rmtree(old, ignore_errors=True)
     return deploy
 

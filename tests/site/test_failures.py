@@ -104,3 +104,20 @@ def test_invoke_check_prints_the_same_problems(project: Path) -> None:
     assert result.returncode != 0
     log = result.stdout + result.stderr
     assert PIXMANIA.name in log and "EURO" in log and "currency" in log
+
+
+def test_successful_invoke_build_replaces_the_previous_site(project: Path) -> None:
+    previous = project / "output"
+    previous.mkdir()
+    (previous / "stale.html").write_text("from an older build", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (previous / "index.html").exists()
+    assert not (previous / "stale.html").exists()
+    assert not list(project.glob(".output-*")) and not (project / "output.old").exists()
