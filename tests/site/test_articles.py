@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SITEURL
-from site_helpers import PIXMANIA_PAGE, html_pages, local_path, soup
+
+from tests.conftest import TEST_SITEURL
+from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, local_path, soup
 
 
 @pytest.fixture(scope="module")

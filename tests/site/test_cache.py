@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from conftest import build_site
-from test_failures import PIXMANIA, break_file, project  # noqa: F401  (fixture)
+from tests.conftest import build_site
+from tests.site.test_failures import PIXMANIA, break_file, project  # noqa: F401  (fixture)
 
 CACHE = {
     "CACHE_CONTENT": "true",

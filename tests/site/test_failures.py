@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+
+from tests.conftest import ROOT, build_site
 
 PROJECT_PARTS = (
     "pelicanconf.py",

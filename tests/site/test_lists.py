@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TEST_SITEURL
-from site_helpers import PIXMANIA_PAGE, local_path, soup
+from tests.conftest import TEST_SITEURL
+from tests.site.site_helpers import PIXMANIA_PAGE, local_path, soup
 
 
 def article_links(doc) -> set[str]:

@@ -8,10 +8,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SITEURL
-from site_helpers import soup
 
 from complaints.scorecard import round_score, shrunk_score
+from tests.conftest import TEST_SITEURL
+from tests.site.site_helpers import soup
 
 
 @pytest.fixture(scope="module")
