@@ -81,8 +81,7 @@ def test_fuzzy_date_html():
     span = fuzzy_date_html(FuzzyDate.parse("2008-07..2009-05"))
     assert span.count("<time") == 2
     assert span == (
-        'de <time datetime="2008-07">juillet 2008</time> à '
-        '<time datetime="2009-05">mai 2009</time>'
+        'de <time datetime="2008-07">juillet 2008</time> à <time datetime="2009-05">mai 2009</time>'
     )
     assert fuzzy_date_html(date(2009, 7, 6)) == (
         '<time datetime="2009-07-06">6 juillet 2009</time>'
@@ -181,8 +180,6 @@ def test_labels():
 
 
 def test_filters_registry():
-    assert {"date_fr", "fuzzy_date_fr", "fuzzy_date_html", "duration_fr"} <= set(
-        FILTERS
-    )
+    assert {"date_fr", "fuzzy_date_fr", "fuzzy_date_html", "duration_fr"} <= set(FILTERS)
     assert {"money_fr", "percent_fr", "label"} <= set(FILTERS)
     assert all(callable(f) for f in FILTERS.values())

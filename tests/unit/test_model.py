@@ -122,9 +122,7 @@ def test_resolved_needs_remedy_and_passes_with_one():
     data["outcome"]["status"] = "partially_resolved"
     (problem,) = problems(data)
     assert problem.field == "testimony.outcome.status"
-    data["events"].append(
-        {"date": "2009-07-05", "actor": "merchant", "kind": "remedy_received"}
-    )
+    data["events"].append({"date": "2009-07-05", "actor": "merchant", "kind": "remedy_received"})
     parse_testimony(data, source="p.md", merchants=None)
 
 

@@ -27,8 +27,7 @@ scalars = (
 garbage = st.recursive(
     scalars,
     lambda children: (
-        st.lists(children, max_size=4)
-        | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
     ),
     max_leaves=15,
 )
@@ -67,9 +66,7 @@ def test_parse_testimony_raises_only_testimony_error(data):
         parse_testimony(data, source="g.md", merchants={"pixmania"})
     except TestimonyError as error:
         assert error.problems
-        assert all(
-            p.file == "g.md" and p.field.startswith("testimony") for p in error.problems
-        )
+        assert all(p.file == "g.md" and p.field.startswith("testimony") for p in error.problems)
 
 
 def _paths(value, prefix=()):

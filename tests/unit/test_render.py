@@ -111,9 +111,7 @@ def test_right_of_reply_is_set_apart():
 
 def test_resolved_phrase():
     data = pixmania()
-    data["events"].append(
-        {"date": "2009-07-06", "actor": "merchant", "kind": "remedy_received"}
-    )
+    data["events"].append({"date": "2009-07-06", "actor": "merchant", "kind": "remedy_received"})
     data["outcome"]["status"] = "resolved"
     data["outcome"]["resolution"] = "refund"
     _, soup = render(data)

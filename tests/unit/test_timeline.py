@@ -45,9 +45,7 @@ def test_pixmania_facts():
     assert facts.t0 == date(2008, 7, 1)
     assert facts.first_answer_date == date(2009, 6, 1)
     assert facts.days_to_first_answer == 335
-    assert (
-        nbsp(duration_fr(facts.days_to_first_answer, facts.approx)) == "environ 11 mois"
-    )
+    assert nbsp(duration_fr(facts.days_to_first_answer, facts.approx)) == "environ 11 mois"
     assert facts.days_open == 370
     assert facts.days_followed == 370
     assert duration_fr(facts.days_open, facts.approx) == "plus d'un an"
