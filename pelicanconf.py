@@ -68,6 +68,7 @@ DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_PAGE_URL = "brouillons/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
 SLUGIFY_SOURCE = "basename"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
 
 # Feeds are off while editing; publishconf.py switches them on.
 FEED_DOMAIN = None

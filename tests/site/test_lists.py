@@ -59,6 +59,7 @@ def test_sections_tags_and_authors_link_to_their_articles(built_site: Path) -> N
 def test_archives_and_indexes_exist(built_site: Path) -> None:
     for path in (
         "archives/index.html",
+        "404.html",
         "rubriques/index.html",
         "etiquettes/index.html",
         "auteurs/index.html",
