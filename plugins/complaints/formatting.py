@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale
@@ -37,6 +38,7 @@ def date_fr(value: date | datetime | None) -> str:
     return _day_text(value, "day")
 
 
+@lru_cache(maxsize=8192)
 def _day_text(day: date, precision: str) -> str:
     text = format_date(day, format=_FORMATS[precision], locale=LOCALE)
     if precision == "day" and day.day == 1:
@@ -74,6 +76,7 @@ def fuzzy_date_fr(value: FuzzyDate | date | None) -> str:
     return "".join(text for text, _ in _parts(value))
 
 
+@lru_cache(maxsize=8192)
 def fuzzy_date_html(value: FuzzyDate | date | None) -> Markup:
     """The same text with `<time datetime=…>` at the date's precision."""
     if value is None:
@@ -89,6 +92,7 @@ def fuzzy_date_html(value: FuzzyDate | date | None) -> Markup:
     return html
 
 
+@lru_cache(maxsize=1024)
 def _babel_duration(amount: int, unit: str) -> str:
     seconds = {"day": 86400, "week": 7 * 86400, "month": 30 * 86400}
     seconds["year"] = 365 * 86400
@@ -130,21 +134,20 @@ def money_fr(money: Any) -> str:
     """ "plus de 900 €", "1 234,50 €": no decimals for whole amounts."""
     if money is None:
         return ""
-    value = Decimal(str(money.value))
-    currency = money.currency
-    if value == value.to_integral_value():
-        pattern = Locale.parse(LOCALE).currency_formats["standard"].pattern
-        text = format_currency(
-            value,
-            currency,
-            format=pattern.replace(".00", ""),
-            currency_digits=False,
-            locale=LOCALE,
-        )
-    else:
-        text = format_currency(value, currency, locale=LOCALE)
+    text = _amount_text(Decimal(str(money.value)), money.currency)
     prefix = vocabulary.QUALIFIERS.get(getattr(money, "qualifier", "exactly"), "")
     return f"{prefix} {text}" if prefix else text
+
+
+@lru_cache(maxsize=4096)
+def _amount_text(value: Decimal, currency: str) -> str:
+    """Babel's currency format, without decimals for whole amounts (memoised: slow)."""
+    if value == value.to_integral_value():
+        pattern = Locale.parse(LOCALE).currency_formats["standard"].pattern
+        return format_currency(
+            value, currency, format=pattern.replace(".00", ""), currency_digits=False, locale=LOCALE
+        )
+    return format_currency(value, currency, locale=LOCALE)
 
 
 def percent_fr(value: float | None, digits: int = 0) -> str:

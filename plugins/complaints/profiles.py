@@ -20,7 +20,7 @@ _EMPTY = Markup("")
 _COUNTRIES = frozenset(Locale.parse("fr").territories)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """SafeLoader where an impossible date (2021-02-30) stays a string, so that
     validation reports it with its field path instead of YAML crashing."""
 
