@@ -297,22 +297,18 @@ class MerchantsGenerator(Generator):
                 url=merchant.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
-            if merchant.feed_atom_url:
-                writer.write_feed(
-                    merchant.articles,
-                    self.context,
-                    merchant.feed_atom_url,
-                    feed_type="atom",
-                    feed_title=merchant.name,
-                )
-            if merchant.feed_rss_url:
-                writer.write_feed(
-                    merchant.articles,
-                    self.context,
-                    merchant.feed_rss_url,
-                    feed_type="rss",
-                    feed_title=merchant.name,
-                )
+            for feed_type, path in (
+                ("atom", merchant.feed_atom_url),
+                ("rss", merchant.feed_rss_url),
+            ):
+                if path:
+                    writer.write_feed(
+                        merchant.articles,
+                        self.context,
+                        path,
+                        feed_type=feed_type,
+                        feed_title=merchant.name,
+                    )
         writer.write_file(
             MERCHANTS_INDEX_URL + "index.html",
             self.get_template("merchants"),

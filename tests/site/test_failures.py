@@ -37,6 +37,17 @@ def project(tmp_path: Path) -> Path:
 PIXMANIA = Path("content/temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md")
 
 
+def run_invoke(project: Path, task: str) -> subprocess.CompletedProcess[str]:
+    """Run one invoke task in the project copy, as an editor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", task],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def break_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -81,13 +92,7 @@ def test_failed_invoke_build_keeps_the_previous_site(project: Path) -> None:
     previous.mkdir()
     (previous / "index.html").write_text("previous site", encoding="utf-8")
     break_file(project / PIXMANIA, "kind: escalation", "kind: escalade")
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_invoke(project, "build")
     assert result.returncode != 0
     assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not list(project.glob(".output-*")), "a half-written build was left behind"
@@ -95,13 +100,7 @@ def test_failed_invoke_build_keeps_the_previous_site(project: Path) -> None:
 
 def test_invoke_check_prints_the_same_problems(project: Path) -> None:
     break_file(project / PIXMANIA, "currency: EUR", "currency: EURO")
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_invoke(project, "check")
     assert result.returncode != 0
     log = result.stdout + result.stderr
     assert PIXMANIA.name in log and "EURO" in log and "currency" in log
@@ -111,13 +110,7 @@ def test_successful_invoke_build_replaces_the_previous_site(project: Path) -> No
     previous = project / "output"
     previous.mkdir()
     (previous / "stale.html").write_text("from an older build", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_invoke(project, "build")
     assert result.returncode == 0, result.stderr
     assert (previous / "index.html").exists()
     assert not (previous / "stale.html").exists()

@@ -14,29 +14,8 @@ import pytest
 from complaints import opendata
 from complaints.opendata import CSV_COLUMNS, merchant_record, write_csv, write_json
 from complaints.scorecard import compute_scorecard, round_score, shrunk_score
-
-
-@dataclass(frozen=True)
-class FakeMoney:
-    value: Decimal | float
-    currency: str = "EUR"
-    qualifier: str = "exactly"
-
-
-@dataclass(frozen=True)
-class FakeFacts:
-    status: str = "open"
-    resolution: str | None = None
-    days_to_first_answer: int | None = None
-    days_to_resolution: int | None = None
-    days_open: int | None = None
-    days_followed: int | None = 100
-    broken_promises: int = 0
-    amount: FakeMoney | None = None
-    recovered: FakeMoney | None = None
-    issues: tuple[str, ...] = ()
-    case_points: int = 0
-    experience_date: date = date(2020, 1, 1)
+from tests.unit.fakes import FakeCase as FakeFacts
+from tests.unit.fakes import FakeMoney
 
 
 @dataclass(frozen=True)

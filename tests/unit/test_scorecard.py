@@ -21,29 +21,7 @@ from complaints.scorecard import (
     shrunk_score,
     wilson_interval,
 )
-
-
-@dataclass(frozen=True)
-class FakeMoney:
-    value: Decimal | float
-    currency: str = "EUR"
-    qualifier: str = "exactly"
-
-
-@dataclass(frozen=True)
-class FakeCase:
-    status: str = "open"
-    days_to_first_answer: int | None = None
-    days_to_resolution: int | None = None
-    days_open: int | None = None
-    days_followed: int | None = 100
-    broken_promises: int = 0
-    amount: FakeMoney | None = None
-    recovered: FakeMoney | None = None
-    issues: tuple[str, ...] = ()
-    case_points: int = 0
-    experience_date: date = date(2020, 1, 1)
-
+from tests.unit.fakes import FakeCase, FakeMoney
 
 # --- Kaplan–Meier ---------------------------------------------------------
 
