@@ -236,4 +236,5 @@ def lint(c):
 @task(help={"sizes": "comma-separated numbers of testimonies", "repeat": "builds per variant"})
 def bench(c, sizes="1000,5000", repeat=3):
     """Run the build benchmark and rewrite docs/performance.md (takes many minutes)."""
-    c.run(f"{PYTHON} benchmarks/run.py --sizes {sizes} --repeat {repeat}", pty=False)
+    size_args = " ".join(sizes.split(","))
+    c.run(f"{PYTHON} benchmarks/run.py --sizes {size_args} --reps {repeat}", pty=False)

@@ -25,10 +25,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
@@ -79,37 +77,6 @@ def setting(settings: dict[str, Any], name: str) -> Any:
     return settings.get(name, DEFAULTS[name])
 
 
-# --- reading testimonies ---------------------------------------------------------
-
-FAST_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class TestimonyReader(YAMLMetadataReader):
-    """pelican-yaml-metadata's reader, parsing front matter with libyaml's C loader.
-
-    Same data and same error handling as the upstream reader (which calls the
-    pure-Python ``yaml.safe_load``); about nine times faster on a testimony's front
-    matter, which was the largest single cost of a cold build (docs/performance.md).
-    """
-
-    def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
-        try:
-            metadata = yaml.load(text, Loader=FAST_YAML_LOADER)
-        except Exception:  # the upstream reader logs and skips; finalize_articles reports it
-            logger.error("Error parsing YAML for file '%s'", source_path, exc_info=True)
-            return {}
-        if not isinstance(metadata, dict):
-            logger.error("YAML header didn't parse as a dict for file '%s'", source_path)
-            return {}
-        return self._parse_yaml_metadata(metadata, source_path)
-
-
-def use_fast_reader(readers: Any) -> None:
-    """Replace pelican-yaml-metadata's reader (registered before this plugin)."""
-    for extension in TestimonyReader.file_extensions:
-        readers.reader_classes[extension] = TestimonyReader
-
-
 # --- profiles and filters -------------------------------------------------------
 
 
@@ -151,6 +118,8 @@ def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
         )
     except TestimonyError as error:
         metadata["case_problems"] = error.problems
+    else:
+        del metadata["testimony"]  # the parsed case replaces it (memory, cache size)
 
 
 def add_case_box(instance: Any) -> None:
@@ -391,7 +360,6 @@ def get_generators(_pelican: Any) -> type[Generator]:
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
-    signals.readers_init.connect(use_fast_reader)
     signals.generator_init.connect(add_filters)
     signals.article_generator_init.connect(load_profiles)
     signals.article_generator_init.connect(remember_articles_generator)
