@@ -99,5 +99,8 @@ DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = True
 FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-reponse"]
 
+# The content cache is off for full builds; `invoke livereload` turns it on. When on,
+# it is not gzipped: compressing thousands of pickled articles costs more than it saves.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+GZIP_CACHE = False

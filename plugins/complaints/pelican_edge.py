@@ -135,6 +135,17 @@ def add_case_box(instance: Any) -> None:
     )
 
 
+def every_article(context: dict[str, Any]) -> list[Any]:
+    """Published, hidden and draft articles with their translations.
+
+    Read from the shared context, which the articles generator fills before
+    ``article_generator_finalized``. (Nothing but plain data goes into the context:
+    every article pickled by the content cache carries a reference to it.)
+    """
+    originals = [*context["articles"], *context["hidden_articles"], *context["drafts"]]
+    return [*originals, *(t for a in originals for t in getattr(a, "translations", []))]
+
+
 def _relative_source(generator: Generator, article: Any) -> str:
     return posixize_path(str(Path(article.source_path).relative_to(Path(generator.path).resolve())))
 
@@ -175,15 +186,7 @@ def finalize_articles(generator: ArticlesGenerator) -> None:
         generator, _failed_sources(generator, generator.settings["ARTICLE_PATHS"])
     )
     merchants = generator.complaints_merchant_profiles
-    everything = [
-        *generator.articles,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    for article in everything:
+    for article in every_article(generator.context):
         source = _relative_source(generator, article)
         case = getattr(article, "case", None)
         case_problems = getattr(article, "case_problems", None)
@@ -241,15 +244,7 @@ class MerchantsGenerator(Generator):
             else None,
         )
         by_slug = {m.slug: m for m in self.merchants}
-        articles_generator = self.context["complaints_articles_generator"]
-        for article in [
-            *articles_generator.articles,
-            *articles_generator.translations,
-            *articles_generator.hidden_articles,
-            *articles_generator.hidden_translations,
-            *articles_generator.drafts,
-            *articles_generator.drafts_translations,
-        ]:
+        for article in every_article(self.context):
             article.merchant = by_slug[article.case.merchant]
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
@@ -344,11 +339,6 @@ def get_writer(_pelican: Any) -> type[Writer]:
     return MagazineWriter
 
 
-def remember_articles_generator(generator: ArticlesGenerator) -> None:
-    """Let the merchants generator reach drafts and hidden articles too."""
-    generator.context["complaints_articles_generator"] = generator
-
-
 def add_article_jsonld(generator: ArticlesGenerator, content: Any) -> None:
     """Attach the schema.org description of a testimony just before it is written."""
     content.jsonld = article_jsonld(content, generator.settings["SITEURL"])
@@ -362,7 +352,6 @@ def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
     signals.generator_init.connect(add_filters)
     signals.article_generator_init.connect(load_profiles)
-    signals.article_generator_init.connect(remember_articles_generator)
     signals.article_generator_context.connect(parse_case)
     signals.content_object_init.connect(add_case_box)
     signals.article_generator_finalized.connect(finalize_articles)
