@@ -171,3 +171,19 @@ def test_techno_bazar_score_is_the_one_its_cases_give_by_hand(
     )
     assert "52,3" in page
     assert "6 témoignages" in page
+
+
+def test_merchant_page_shows_replies_bar_chart_and_feeds(built_site: Path) -> None:
+    page = soup(built_site, "marchands/techno-bazar-lunaire/index.html")
+    replies = page.select_one("section.replies")
+    assert replies is not None
+    assert replies.find("a", href=f"{TEST_SITEURL}/2025/03/techno-bazar-lunaire-casque-contrefait/")
+    chart = [
+        t for t in page.select("table") if t.find("th", string=lambda s: s and "Livraison" in s)
+    ]
+    assert chart, "issue categories are not readable as a table"
+    feeds = {link["href"] for link in page.select('link[rel="alternate"]')}
+    assert f"{TEST_SITEURL}/feeds/marchands/techno-bazar-lunaire.atom.xml" in feeds
+    assert f"{TEST_SITEURL}/feeds/marchands/techno-bazar-lunaire.rss.xml" in feeds
+    text = " ".join(page.get_text(" ").split()).lower()
+    assert "représentatif" in text  # the caveat beside the score
