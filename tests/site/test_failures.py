@@ -115,3 +115,10 @@ def test_successful_invoke_build_replaces_the_previous_site(project: Path) -> No
     assert (previous / "index.html").exists()
     assert not (previous / "stale.html").exists()
     assert not list(project.glob(".output-*")) and not (project / "output.old").exists()
+
+
+def test_publish_refuses_without_a_target(project: Path) -> None:
+    result = run_invoke(project, "publish")
+    assert result.returncode != 0
+    assert "PUBLISH_TARGET" in result.stdout + result.stderr
+    assert not (project / "output").exists(), "publish built a site it could not send"
