@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -38,10 +39,12 @@ PIXMANIA = Path("content/temoignages/temoignages/pixmania-camescope-livre-chez-u
 
 
 def run_invoke(project: Path, task: str) -> subprocess.CompletedProcess[str]:
-    """Run one invoke task in the project copy, as an editor would."""
+    """Run one invoke task in the project copy, as an editor would (never publishing)."""
+    env = {key: value for key, value in os.environ.items() if key != "PUBLISH_TARGET"}
     return subprocess.run(
         [sys.executable, "-m", "invoke", task],
         cwd=project,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
