@@ -27,7 +27,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol, TextIO
 
-from complaints.scorecard import CaseLike, MoneyLike, Scorecard
+from complaints.scorecard import CaseLike, MoneyLike, Scorecard, not_recovered
 
 CSV_COLUMNS: tuple[str, ...] = (
     "url",
@@ -46,6 +46,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "days_open",
     "broken_promises",
     "case_points",
+    "not_recovered",
+    "fictional",
 )
 RATE_PLACES = 4
 CENT = Decimal("0.01")
@@ -61,6 +63,7 @@ class TestimonyLike(Protocol):
     """The part of a testimony a CSV row reads (``model.Testimony``)."""
 
     merchant: str
+    fictional: bool
 
 
 def iso_date(value: Any) -> str:
@@ -94,7 +97,11 @@ def _cell(value: Any) -> str:
 
 
 def _money_cell(money: MoneyLike | None) -> str:
-    return "" if money is None else str(cents(money.value))
+    return "" if money is None else _cents_cell(money.value)
+
+
+def _cents_cell(value: Any) -> str:
+    return "" if value is None else str(cents(value))
 
 
 def testimony_row(
@@ -124,6 +131,8 @@ def testimony_row(
         "days_open": _cell(facts.days_open),
         "broken_promises": _cell(facts.broken_promises),
         "case_points": _cell(facts.case_points),
+        "not_recovered": _cents_cell(not_recovered(facts)),
+        "fictional": "true" if testimony.fictional else "false",
     }
     return {column: row[column] for column in CSV_COLUMNS}
 
@@ -149,7 +158,9 @@ def _money_json(amounts: Mapping[str, Decimal]) -> dict[str, float]:
     return {currency: float(cents(v)) for currency, v in amounts.items()}
 
 
-def merchant_record(*, slug: str, name: str, url: str, scorecard: Scorecard) -> dict[str, Any]:
+def merchant_record(
+    *, slug: str, name: str, url: str, scorecard: Scorecard, fictional: bool = False
+) -> dict[str, Any]:
     """A JSON-serialisable record of a merchant and all its scorecard metrics."""
     card = scorecard
     interval = card.resolved_share_interval
@@ -157,6 +168,7 @@ def merchant_record(*, slug: str, name: str, url: str, scorecard: Scorecard) -> 
         "slug": slug,
         "name": name,
         "url": url,
+        "fictional": fictional,
         "n": card.n,
         "n_open": card.n_open,
         "first_experience_date": iso_date(card.first_experience_date) or None,

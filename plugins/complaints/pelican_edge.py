@@ -123,16 +123,25 @@ def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
 
 
 def add_case_box(instance: Any) -> None:
-    """Derive the facts of a valid case and insert its summary box and timeline."""
+    """Derive the facts of a valid case and insert its summary box and timeline.
+
+    The box holds nothing taken from other files (no merchant name: the page and the
+    feed entry carry it), so a cached article never shows a stale profile.
+    """
     case = getattr(instance, "case", None)
     if case is None or getattr(instance, "facts", None) is not None:
         return
-    instance.facts = derive_facts(case)
-    profile = instance._context.get("complaints_merchant_profiles", {}).get(case.merchant)
-    name = profile.name if profile is not None else case.merchant
-    instance._content = insert_case_html(
-        instance._content, render_case_html(case, instance.facts, merchant_name=name)
-    )
+    try:
+        facts = derive_facts(case)
+        box = render_case_html(case, facts)
+    except Exception as error:  # a case the rules did not foresee: report, never crash
+        instance.case = None
+        instance.case_problems = [
+            Problem(file="", field="testimony", value="", expected=f"un dossier cohérent ({error})")
+        ]
+        return
+    instance.facts = facts
+    instance._content = insert_case_html(instance._content, box)
 
 
 def every_article(context: dict[str, Any]) -> list[Any]:
@@ -144,10 +153,6 @@ def every_article(context: dict[str, Any]) -> list[Any]:
     """
     originals = [*context["articles"], *context["hidden_articles"], *context["drafts"]]
     return [*originals, *(t for a in originals for t in getattr(a, "translations", []))]
-
-
-def _relative_source(generator: Generator, article: Any) -> str:
-    return posixize_path(str(Path(article.source_path).relative_to(Path(generator.path).resolve())))
 
 
 def _failed_sources(generator: Generator, folders: list[str]) -> list[str]:
@@ -187,7 +192,7 @@ def finalize_articles(generator: ArticlesGenerator) -> None:
     )
     merchants = generator.complaints_merchant_profiles
     for article in every_article(generator.context):
-        source = _relative_source(generator, article)
+        source = posixize_path(article.relative_source_path)
         case = getattr(article, "case", None)
         case_problems = getattr(article, "case_problems", None)
         if case_problems:
@@ -290,7 +295,13 @@ class MerchantsGenerator(Generator):
             return f"{siteurl}/{url}" if siteurl else url
 
         records = [
-            merchant_record(slug=m.slug, name=m.name, url=absolute(m.url), scorecard=m.scorecard)
+            merchant_record(
+                slug=m.slug,
+                name=m.name,
+                url=absolute(m.url),
+                scorecard=m.scorecard,
+                fictional=m.fictional,
+            )
             for m in self.merchants
         ]
         rows = [

@@ -13,11 +13,12 @@ from complaints.timeline import CaseFacts, TimelineEntry, build_timeline, replie
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = "<!-- chronologie -->"
+# Follows the status label: "en cours depuis …", "résolu en partie en …".
 _PHRASES = {
-    "open": "ouvert depuis {}",
-    "unresolved": "clos sans solution après {}",
-    "resolved": "résolu en {}",
-    "partially_resolved": "résolu en partie en {}",
+    "open": "depuis {}",
+    "unresolved": "après {}",
+    "resolved": "en {}",
+    "partially_resolved": "en {}",
 }
 
 
@@ -36,7 +37,7 @@ def environment() -> Environment:
 
 
 def elapsed_text(facts: CaseFacts) -> str:
-    """ "ouvert depuis plus d'un an", "résolu en 3 semaines"; "" when unknown."""
+    """ "depuis plus d'un an", "en 3 semaines" (after the status); "" when unknown."""
     if facts.days_open is None:
         days, key = facts.days_to_resolution, facts.status
     else:
@@ -68,7 +69,7 @@ def delay_text(entry: TimelineEntry) -> str:
     return f"{duration_fr(entry.days_since_previous, entry.approx)} plus tard"
 
 
-def render_case_html(testimony: Testimony, facts: CaseFacts, *, merchant_name: str) -> str:
+def render_case_html(testimony: Testimony, facts: CaseFacts) -> str:
     """The `<section class="case">` of one testimony."""
     return (
         environment()
@@ -76,7 +77,6 @@ def render_case_html(testimony: Testimony, facts: CaseFacts, *, merchant_name: s
         .render(
             case=testimony,
             facts=facts,
-            merchant_name=merchant_name,
             entries=build_timeline(testimony),
             replies=replies(testimony),
             elapsed=elapsed_text(facts),

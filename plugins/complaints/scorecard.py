@@ -209,22 +209,35 @@ def _resolution_observation(case: CaseLike) -> tuple[float, bool] | None:
     return None if censored_at is None else (censored_at, False)
 
 
+def not_recovered(case: CaseLike) -> Decimal | None:
+    """Money of one case not recovered, in the currency of its amount (None: no amount).
+
+    A resolved case loses nothing, even when the remedy was a repair or a
+    redelivery; otherwise amount − recovered, never below zero, a recovery in another
+    currency not deducted. The CSV's ``not_recovered`` column uses this too.
+    """
+    if case.amount is None:
+        return None
+    amount = _decimal(case.amount.value)
+    if case.status == RESOLVED:
+        return Decimal(0)
+    recovered = Decimal(0)
+    if case.recovered is not None and case.recovered.currency == case.amount.currency:
+        recovered = _decimal(case.recovered.value)
+    return max(amount - recovered, Decimal(0))
+
+
 def _money(cases: Sequence[CaseLike]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
     """Money at stake and not recovered, per currency of the amount."""
     at_stake: dict[str, Decimal] = {}
     lost: dict[str, Decimal] = {}
     for case in cases:
-        if case.amount is None:
+        lost_here = not_recovered(case)
+        if case.amount is None or lost_here is None:
             continue
         currency = case.amount.currency
-        amount = _decimal(case.amount.value)
-        recovered = Decimal(0)
-        if case.status == "resolved":  # made whole, even by a repair or a redelivery
-            recovered = amount
-        elif case.recovered is not None and case.recovered.currency == currency:
-            recovered = _decimal(case.recovered.value)
-        at_stake[currency] = at_stake.get(currency, Decimal(0)) + amount
-        lost[currency] = lost.get(currency, Decimal(0)) + max(amount - recovered, Decimal(0))
+        at_stake[currency] = at_stake.get(currency, Decimal(0)) + _decimal(case.amount.value)
+        lost[currency] = lost.get(currency, Decimal(0)) + lost_here
     return dict(sorted(at_stake.items())), dict(sorted(lost.items()))
 
 

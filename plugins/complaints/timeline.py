@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from complaints.fuzzydate import FuzzyDate
-from complaints.model import Event, Money, Testimony
+from complaints.model import SOLVED_STATUSES, Event, Money, Testimony
 
 PROBLEM_KINDS = frozenset(
     {"delivery_problem", "complaint", "reminder", "formal_notice", "escalation", "loop"}
@@ -105,30 +105,35 @@ def derive_facts(case: Testimony) -> CaseFacts:
     t0 = start_event.date.start if start_event else None
     imprecise = [start_event] if start_event and not start_event.date.is_exact else []
 
+    def after_t0(event: Event) -> bool:
+        # an imprecise date counts if its period reaches t0 ("2008-07" after 13 July)
+        return t0 is None or event.date.end >= t0
+
+    def day_of(event: Event | None) -> date | None:
+        # never before t0: a period that starts earlier is taken from t0
+        if event is None:
+            return None
+        return event.date.start if t0 is None else max(event.date.start, t0)
+
     answer = next(
         (
             e
             for e in case.events
-            if e.actor == "merchant"
-            and e.kind in ANSWER_KINDS
-            and (t0 is None or e.date.start >= t0)
+            if e.actor == "merchant" and e.kind in ANSWER_KINDS and after_t0(e)
         ),
         None,
     )
-    remedy = _first(list(case.events), frozenset({"remedy_received"}))
-    answer_date = answer.date.start if answer else None
-    remedy_date = remedy.date.start if remedy else None
+    remedy = next((e for e in case.events if e.kind == "remedy_received" and after_t0(e)), None)
+    answer_date = day_of(answer)
+    remedy_date = day_of(remedy)
     for event in (answer, remedy):
         if event is not None and not event.date.is_exact:
             imprecise.append(event)
 
     as_of = case.outcome.as_of
-    solved = remedy_date is not None and case.outcome.status in (
-        "resolved",
-        "partially_resolved",
-    )
+    solved = remedy_date is not None and case.outcome.status in SOLVED_STATUSES
     days_answer = _days(t0, answer_date) if t0 and answer_date else None
-    days_resolution = _days(t0, remedy_date) if t0 and remedy_date else None
+    days_resolution = _days(t0, remedy_date) if t0 and remedy_date and solved else None
     days_open = None if solved or t0 is None else _days(t0, as_of)
     followed = days_resolution if solved else days_open
     broken = count_broken_promises(case)
@@ -167,11 +172,12 @@ def build_timeline(case: Testimony) -> list[TimelineEntry]:
             continue
         days: int | None = None
         approx = False
-        if previous is not None:
+        if previous is not None and not previous.is_range:
             approx = not (previous.is_exact and event.date.is_exact)
             days = _days(previous.start, event.date.start)
             if days < 0 or (days == 0 and approx):
                 days = None  # overlapping imprecise dates: the real gap is unknown
+        # after a period ("de juillet 2008 à mai 2009") the gap is unknown too
         entries.append(TimelineEntry(event, days, approx))
         previous = event.date
     return entries

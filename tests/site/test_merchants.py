@@ -187,3 +187,25 @@ def test_merchant_page_shows_replies_bar_chart_and_feeds(built_site: Path) -> No
     assert f"{TEST_SITEURL}/feeds/marchands/techno-bazar-lunaire.rss.xml" in feeds
     text = " ".join(page.get_text(" ").split()).lower()
     assert "représentatif" in text  # the caveat beside the score
+
+
+def test_money_not_recovered_can_be_recomputed_from_the_csv(merchants_json, csv_rows) -> None:
+    from decimal import Decimal
+
+    lost: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for row in csv_rows:
+        if row["not_recovered"]:
+            per = lost[row["merchant"]]
+            per[row["currency"]] = per.get(row["currency"], Decimal(0)) + Decimal(
+                row["not_recovered"]
+            )
+    for record in merchant_list(merchants_json):
+        expected = {c: float(v) for c, v in lost.get(record["slug"], {}).items()}
+        assert record["money_not_recovered"] == expected, record["slug"]
+
+
+def test_open_data_says_which_merchants_are_invented(merchants_json, csv_rows) -> None:
+    flags = {r["slug"]: r["fictional"] for r in merchant_list(merchants_json)}
+    assert flags["pixmania"] is False
+    assert all(flag for slug, flag in flags.items() if slug != "pixmania")
+    assert {r["merchant"] for r in csv_rows if r["fictional"] == "false"} == {"pixmania"}

@@ -21,6 +21,7 @@ from tests.unit.fakes import FakeMoney
 @dataclass(frozen=True)
 class FakeTestimony:
     merchant: str
+    fictional: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def test_row_columns_and_cells() -> None:
     assert row["days_open"] == "358"
     assert row["broken_promises"] == "1"
     assert row["case_points"] == "0"
+    assert row["not_recovered"] == "900.00"
+    assert row["fictional"] == "false"
     assert all(isinstance(v, str) for v in row.values())
 
 
@@ -75,7 +78,7 @@ def test_row_without_money_and_fuzzy_date() -> None:
     fuzzy = FakeFuzzy(date(2008, 7, 1), ("2008-07",))
     row = _row(FakeFacts(experience_date=fuzzy))  # type: ignore[arg-type]
     assert row["experience_date"] == "2008-07"
-    assert row["amount"] == row["currency"] == row["recovered"] == ""
+    assert row["amount"] == row["currency"] == row["recovered"] == row["not_recovered"] == ""
     assert row["resolution"] == ""
 
 

@@ -18,9 +18,9 @@ def pixmania() -> dict:
     return data["testimony"]
 
 
-def render(data, name="Pixmania"):
+def render(data):
     testimony = parse_testimony(data, source="t.md", merchants=None)
-    html = render_case_html(testimony, derive_facts(testimony), merchant_name=name)
+    html = render_case_html(testimony, derive_facts(testimony))
     return html, BeautifulSoup(html, "html.parser")
 
 
@@ -54,7 +54,7 @@ def test_summary(page):
     assert "site web" in summary
     assert "Colissimo" in summary
     assert "en cours" in summary
-    assert "ouvert depuis plus d'un an" in summary
+    assert "en cours depuis plus d'un an" in summary
     assert "environ 11 mois après le premier signalement" in summary
     assert soup.find("dl").find("time")["datetime"] == "2008-07-13"
 
@@ -67,7 +67,8 @@ def test_timeline_items(page):
     assert [t["datetime"] for t in items[2].find_all("time")] == ["2008-07", "2009-05"]
     assert "de juillet 2008 à mai 2009" in text(items[2])
     assert "vers juin 2009" in text(items[3])
-    assert "environ 11 mois plus tard" in text(items[3])
+    # after a period the gap is unknown: nothing like "11 mois plus tard" is claimed
+    assert "plus tard" not in text(items[3])
     offer = text(items[4])
     assert "Marchand" in offer and "serveur vocal" in offer and "Proposition" in offer
     assert "remboursement, nouvelle commande ou avoir" in offer
@@ -132,7 +133,7 @@ def test_elapsed_text_exact():
         "outcome": {"status": "resolved", "as_of": "2021-02-01"},
     }
     facts = derive_facts(parse_testimony(data, source="t", merchants=None))
-    assert elapsed_text(facts).replace("\u00a0", " ") == "résolu en 3 semaines"
+    assert elapsed_text(facts).replace("\u00a0", " ") == "en 3 semaines"
 
 
 def test_insert_case_html():

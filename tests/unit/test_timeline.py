@@ -142,4 +142,46 @@ def test_timeline_durations_and_replies():
 def test_timeline_overlapping_imprecise_dates_have_no_duration():
     entries = build_timeline(case(pixmania()))
     assert entries[1].days_since_previous is None  # 2008-07 after 2008-07-13
-    assert entries[3].days_since_previous == 335
+    assert entries[3].days_since_previous is None  # after the period 2008-07..2009-05
+    assert entries[4].days_since_previous is None  # same month, imprecise (2009-06)
+
+
+def test_remedy_before_the_first_complaint_is_not_a_resolution():
+    """A refund before the complaint (e.g. for an earlier problem) resolves nothing."""
+    data = pixmania()
+    data["events"] = [
+        {"date": "2020-01-01", "actor": "carrier", "kind": "delivery_problem"},
+        {"date": "2020-01-05", "actor": "merchant", "kind": "remedy_received"},
+        {"date": "2020-01-15", "actor": "consumer", "kind": "complaint"},
+        {"date": "2020-01-20", "actor": "merchant", "kind": "merchant_answer"},
+    ]
+    data["outcome"] = {"status": "unresolved", "resolution": "none", "as_of": "2020-03-01"}
+    facts = derive_facts(case(data))
+    assert facts.t0 == date(2020, 1, 15)
+    assert facts.resolution_date is None and facts.days_to_resolution is None
+    assert facts.days_to_first_answer == 5
+    assert facts.days_open == 46
+
+
+def test_an_imprecise_answer_in_the_month_of_the_complaint_counts():
+    data = pixmania()
+    data["events"] = [
+        {"date": "2020-01-13", "actor": "consumer", "kind": "complaint"},
+        {"date": "2020-01", "actor": "merchant", "kind": "merchant_answer"},
+    ]
+    data["outcome"] = {"status": "open", "resolution": "none", "as_of": "2020-03-01"}
+    facts = derive_facts(case(data))
+    assert facts.first_answer_date == date(2020, 1, 13)
+    assert facts.days_to_first_answer == 0
+
+
+def test_an_unsolved_case_has_no_resolution_time_even_with_a_remedy():
+    data = pixmania()
+    data["events"] = [
+        {"date": "2020-01-13", "actor": "consumer", "kind": "complaint"},
+        {"date": "2020-02-01", "actor": "merchant", "kind": "remedy_received"},
+    ]
+    data["outcome"] = {"status": "unresolved", "resolution": "none", "as_of": "2020-03-01"}
+    facts = derive_facts(case(data))
+    assert facts.days_to_resolution is None
+    assert facts.days_open == 48
