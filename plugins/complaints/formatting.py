@@ -59,7 +59,7 @@ def _parts(value: FuzzyDate) -> list[tuple[str, str | None]]:
     if value.precision == "day":
         lead = "du "
     else:
-        lead = "d'" if first[0] in "aeiouéèAEIOU" else "de "
+        lead = "d’" if first[0] in "aeiouéèAEIOU" else "de "
     middle = " au " if value.end_precision == "day" else " à "
     parts = [(lead, None), (first, values[0]), (middle, None), (last, values[1])]
     if value.approx:
@@ -109,7 +109,7 @@ def duration_fr(days: int | None, approx: bool = False) -> str:
     if days < 0:
         raise ValueError(f"negative duration: {days} days")
     if days == 0:
-        return "durée inconnue" if approx else "moins d'un jour"
+        return "durée inconnue" if approx else "moins d’un jour"
     if days < 14:
         text = _babel_duration(days, "day")
     elif days < 60:
@@ -121,7 +121,7 @@ def duration_fr(days: int | None, approx: bool = False) -> str:
     elif days == 365:
         text = _babel_duration(1, "year")
     elif days < 730:
-        return "plus d'un an"
+        return "plus d’un an"
     else:
         years, rest = divmod(days, 365)
         text = _babel_duration(years, "year")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 
-def _absolute(siteurl: str, url: str) -> str:
+def absolute_url(siteurl: str, url: str) -> str:
+    """A site path made absolute with SITEURL (root-relative when SITEURL is empty)."""
     return f"{siteurl}/{url}" if siteurl else f"/{url}"
 
 
@@ -19,7 +20,7 @@ def store_reference(merchant: Any, siteurl: str) -> dict[str, Any]:
     """The short OnlineStore node used inside other descriptions."""
     node: dict[str, Any] = {
         "@type": "OnlineStore",
-        "@id": _absolute(siteurl, merchant.url) + "#marchand",
+        "@id": absolute_url(siteurl, merchant.url) + "#marchand",
         "name": merchant.name,
     }
     if merchant.website:
@@ -28,7 +29,7 @@ def store_reference(merchant: Any, siteurl: str) -> dict[str, Any]:
 
 
 def _person(author: Any, siteurl: str) -> dict[str, Any]:
-    return {"@type": "Person", "name": str(author), "url": _absolute(siteurl, author.url)}
+    return {"@type": "Person", "name": str(author), "url": absolute_url(siteurl, author.url)}
 
 
 def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": article.title,
-        "url": _absolute(siteurl, article.url),
+        "url": absolute_url(siteurl, article.url),
         "datePublished": article.date.isoformat(),
         "dateModified": getattr(article, "modified", article.date).isoformat(),
         "inLanguage": "fr",
@@ -53,12 +54,12 @@ def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
 def merchant_jsonld(merchant: Any, siteurl: str) -> dict[str, Any]:
     """The OnlineStore node of a merchant page, its testimonies linked as reviews."""
     data = {"@context": "https://schema.org", **store_reference(merchant, siteurl)}
-    data["url"] = _absolute(siteurl, merchant.url)
+    data["url"] = absolute_url(siteurl, merchant.url)
     data["review"] = [
         {
             "@type": "Review",
             "name": article.title,
-            "url": _absolute(siteurl, article.url),
+            "url": absolute_url(siteurl, article.url),
             "datePublished": article.date.isoformat(),
             "inLanguage": "fr",
             "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],

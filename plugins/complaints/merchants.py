@@ -11,6 +11,7 @@ from typing import Any
 
 from .profiles import MerchantProfile
 from .scorecard import Scorecard, compute_scorecard
+from .timeline import replies
 
 MERCHANT_URL = "marchands/{slug}/"
 MERCHANTS_INDEX_URL = "marchands/"
@@ -89,9 +90,7 @@ def build_merchants(
             continue
         merchant = merchants[case.merchant]
         merchant.articles.append(article)
-        merchant.replies.extend(
-            (article, event) for event in case.events if event.kind == "merchant_reply"
-        )
+        merchant.replies.extend((article, event) for event in replies(case))
     for merchant in merchants.values():
         merchant.articles.sort(key=lambda a: a.date, reverse=True)
         merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])

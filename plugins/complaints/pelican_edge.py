@@ -32,7 +32,7 @@ from pelican.writers import Writer
 
 from .check import check_file
 from .formatting import FILTERS
-from .jsonld import article_jsonld, merchant_jsonld
+from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
 from .model import Problem, TestimonyError, parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
@@ -290,15 +290,11 @@ class MerchantsGenerator(Generator):
 
     def _write_data(self) -> None:
         siteurl = self.settings["SITEURL"]
-
-        def absolute(url: str) -> str:
-            return f"{siteurl}/{url}" if siteurl else url
-
         records = [
             merchant_record(
                 slug=m.slug,
                 name=m.name,
-                url=absolute(m.url),
+                url=absolute_url(siteurl, m.url),
                 scorecard=m.scorecard,
                 fictional=m.fictional,
             )
@@ -306,7 +302,7 @@ class MerchantsGenerator(Generator):
         ]
         rows = [
             testimony_row(
-                url=absolute(article.url),
+                url=absolute_url(siteurl, article.url),
                 title=article.title,
                 date_published=article.date,
                 facts=article.facts,

@@ -54,7 +54,7 @@ def test_summary(page):
     assert "site web" in summary
     assert "Colissimo" in summary
     assert "en cours" in summary
-    assert "en cours depuis plus d'un an" in summary
+    assert "en cours depuis plus d’un an" in summary
     assert "environ 11 mois après le premier signalement" in summary
     assert soup.find("dl").find("time")["datetime"] == "2008-07-13"
 
@@ -117,7 +117,7 @@ def test_resolved_phrase():
     data["outcome"]["resolution"] = "refund"
     _, soup = render(data)
     summary = text(soup.find("dl"))
-    assert "résolu en plus d'un an" in summary
+    assert "résolu en plus d’un an" in summary
     assert "remboursement" in summary
 
 

@@ -48,7 +48,7 @@ def test_pixmania_facts():
     assert nbsp(duration_fr(facts.days_to_first_answer, facts.approx)) == "environ 11 mois"
     assert facts.days_open == 370
     assert facts.days_followed == 370
-    assert duration_fr(facts.days_open, facts.approx) == "plus d'un an"
+    assert duration_fr(facts.days_open, facts.approx) == "plus d’un an"
     assert facts.resolution_date is None and facts.days_to_resolution is None
     assert facts.broken_promises == 1
     assert facts.case_points == 0
