@@ -317,6 +317,12 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
             case.outcome.as_of,
             f"une date égale ou postérieure au dernier événement ({last.isoformat()})",
         )
+    if case.experience_date.start > case.outcome.as_of:
+        add(
+            "experience_date",
+            str(case.experience_date),
+            f"une date d'expérience passée, au plus tard outcome.as_of ({case.outcome.as_of})",
+        )
     if case.outcome.status in SOLVED_STATUSES and not any(
         event.kind == "remedy_received" for event in case.events
     ):
