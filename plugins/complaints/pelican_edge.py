@@ -45,7 +45,6 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "COMPLAINTS_MERCHANTS_DIR": "merchants",
     "COMPLAINTS_AUTHORS_DIR": "authors",
-    "COMPLAINTS_MERCHANT_URL": "marchands/{slug}/",
     "COMPLAINTS_MERCHANT_FEEDS": True,
     "COMPLAINTS_MERCHANT_FEED_ATOM": "feeds/marchands/{slug}.atom.xml",
     "COMPLAINTS_MERCHANT_FEED_RSS": "feeds/marchands/{slug}.rss.xml",
@@ -99,7 +98,6 @@ def load_profiles(generator: ArticlesGenerator) -> None:
         authors = load_authors(content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR"))
     except TestimonyError as error:
         authors, problems = {}, [*problems, *error.problems]
-    generator.complaints_merchant_profiles = merchants
     generator.complaints_problems = problems
     generator.context["complaints_merchant_profiles"] = merchants
     generator.context["author_profiles"] = authors
@@ -114,7 +112,9 @@ def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
         return
     try:
         metadata["case"] = parse_testimony(
-            metadata["testimony"], source="", merchants=generator.complaints_merchant_profiles
+            metadata["testimony"],
+            source="",
+            merchants=generator.context["complaints_merchant_profiles"],
         )
     except TestimonyError as error:
         metadata["case_problems"] = error.problems
@@ -185,12 +185,12 @@ def _problems_of_unreadable(generator: Generator, relative_paths: list[str]) -> 
 
 
 def finalize_articles(generator: ArticlesGenerator) -> None:
-    """Report every content problem at once, or derive facts and insert case boxes."""
+    """Report every content problem of the build at once, then stop it."""
     problems = list(generator.complaints_problems)
     problems += _problems_of_unreadable(
         generator, _failed_sources(generator, generator.settings["ARTICLE_PATHS"])
     )
-    merchants = generator.complaints_merchant_profiles
+    merchants = generator.context["complaints_merchant_profiles"]
     for article in every_article(generator.context):
         source = posixize_path(article.relative_source_path)
         case = getattr(article, "case", None)

@@ -17,11 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import lxml.html
 import pytest
-import yaml
 from lxml import etree
 
 from tests.conftest import ROOT, TEST_SITEURL, build_site
 from tests.quality.tools import PIXMANIA_SLUG, require_executable
+from tests.site.site_helpers import content_drafts
 
 pytestmark = pytest.mark.quality
 
@@ -139,31 +139,6 @@ def _entries(path: Path) -> list[dict[str, object]]:
                 }
             )
     return entries
-
-
-def _drafts() -> list[tuple[Path, str, str]]:
-    """(file, title, slug) of every content file whose status is draft."""
-    drafts = []
-    for path in sorted((ROOT / "content").rglob("*")):
-        if path.suffix not in (".md", ".markdown", ".rst", ".html") or not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8")
-        meta: dict[str, object] = {}
-        if text.startswith("---"):
-            block = text.split("\n---", 1)[0].removeprefix("---")
-            try:
-                meta = {str(k).lower(): v for k, v in (yaml.safe_load(block) or {}).items()}
-            except yaml.YAMLError:
-                meta = {}
-        else:
-            for line in text.splitlines():
-                if not line.strip():
-                    break
-                key, _, value = line.partition(":")
-                meta[key.strip().lower()] = value.strip()
-        if str(meta.get("status", "")).strip().lower() == "draft":
-            drafts.append((path, str(meta.get("title", "")), str(meta.get("slug") or path.stem)))
-    return drafts
 
 
 def _norm(text: str) -> str:
@@ -433,7 +408,7 @@ def test_every_page_links_its_feeds(built_site: Path) -> None:
 
 
 def test_no_draft_in_any_feed(built_site: Path) -> None:
-    drafts = _drafts()
+    drafts = content_drafts(ROOT / "content")
     assert drafts, "no draft (status: draft) in content/: this check would be vacuous"
     problems = []
     for feed in [*_feeds(built_site, "atom"), *_feeds(built_site, "rss")]:

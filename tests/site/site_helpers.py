@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from complaints.profiles import split_front_matter
+
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
 
 
@@ -24,3 +26,13 @@ def local_path(site: Path, href: str, siteurl: str) -> Path:
     path = href.split("#", 1)[0].removeprefix(siteurl).lstrip("/")
     target = site / path
     return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+def content_drafts(content: Path) -> list[tuple[Path, str, str]]:
+    """(file, title, slug) of every Markdown file under ``content`` whose status is draft."""
+    drafts = []
+    for path in sorted(content.rglob("*.md")):
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        if str(meta.get("status", "")).strip().lower() == "draft":
+            drafts.append((path, str(meta.get("title", "")), str(meta.get("slug") or path.stem)))
+    return drafts

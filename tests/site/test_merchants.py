@@ -11,7 +11,7 @@ import pytest
 
 from complaints.scorecard import round_score, shrunk_score
 from tests.conftest import TEST_SITEURL
-from tests.site.site_helpers import soup
+from tests.site.site_helpers import content_drafts, soup
 
 
 @pytest.fixture(scope="module")
@@ -114,25 +114,10 @@ def test_pixmania_row_matches_its_case(csv_rows) -> None:
 
 
 def test_no_draft_anywhere(built_site: Path) -> None:
-    drafts = [
-        p
-        for p in (Path(__file__).parents[2] / "content").rglob("*.md")
-        if "\nstatus: draft" in p.read_text(encoding="utf-8")
-    ]
+    drafts = content_drafts(Path(__file__).parents[2] / "content")
     assert drafts, "the sample content should keep one draft to prove it stays out"
     assert not (built_site / "brouillons").exists() and not (built_site / "drafts").exists()
-    for draft in drafts:
-        head = draft.read_text(encoding="utf-8").split("\n---", 1)[0]
-        slug = next(
-            line.split(":", 1)[1].strip().strip('"')
-            for line in head.splitlines()
-            if line.startswith("slug:")
-        )
-        title = next(
-            line.split(":", 1)[1].strip().strip('"')
-            for line in head.splitlines()
-            if line.startswith("title:")
-        )
+    for _, title, slug in drafts:
         for produced in built_site.rglob("*"):
             if produced.is_file() and produced.suffix in {".html", ".xml", ".json", ".csv", ".txt"}:
                 text = produced.read_text(encoding="utf-8")
