@@ -136,8 +136,8 @@ def livereload(c):
     """Build, serve and reload the browser tab whenever content, theme or plugin change."""
     from livereload import Server
 
-    def cached_build():
-        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+    def build_with_cache(load: bool) -> None:
+        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=" + str(load).lower()
         try:
             pelican_run(cmd.format(**CONFIG))
         except SystemExit as stop:  # keep serving: the editor fixes the file and saves again
@@ -146,20 +146,28 @@ def livereload(c):
                 file=sys.stderr,
             )
 
+    def cached_build() -> None:
+        build_with_cache(load=True)
+
+    def fresh_build() -> None:
+        # cached articles hold what the plugins and settings derived when they were
+        # read: after a change to either, read everything again (and refill the cache)
+        build_with_cache(load=False)
+
     cached_build()
     server = Server()
     theme_path = SETTINGS["THEME"]
-    watched = [
-        CONFIG["settings_base"],
-        f"{theme_path}/templates/**/*.html",
-        f"{theme_path}/static/**/*.css",
-        f"{theme_path}/static/**/*.js",
-        "plugins/**/*.py",
-        "plugins/**/*.html",
-        f"{SETTINGS['PATH']}/**/*.md",
-    ]
-    for glob in watched:
-        server.watch(glob, cached_build)
+    watched = {
+        CONFIG["settings_base"]: fresh_build,
+        "plugins/**/*.py": fresh_build,
+        "plugins/**/*.html": fresh_build,
+        f"{theme_path}/templates/**/*.html": cached_build,
+        f"{theme_path}/static/**/*.css": cached_build,
+        f"{theme_path}/static/**/*.js": cached_build,
+        f"{SETTINGS['PATH']}/**/*.md": cached_build,
+    }
+    for glob, rebuild_site in watched.items():
+        server.watch(glob, rebuild_site)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
