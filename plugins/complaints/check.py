@@ -7,8 +7,10 @@ import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from complaints.model import Problem, TestimonyError, parse_testimony, show
-from complaints.profiles import collect, read_author, read_merchant, split_front_matter
+from complaints.frontmatter import split_front_matter
+from complaints.model import parse_testimony
+from complaints.problems import ContentError, Problem, show
+from complaints.profiles import collect, read_author, read_merchant
 
 TESTIMONIES_DIR = "temoignages"
 MERCHANTS_DIR = "merchants"
@@ -27,7 +29,7 @@ def check_file(
         return [Problem(source, "(fichier)", show(Path(path).name), f"lisible ({error})")]
     try:
         data, _body = split_front_matter(text, source)
-    except TestimonyError as error:
+    except ContentError as error:
         return error.problems
     if not isinstance(data, dict):
         return [Problem(source, "front matter", show(data), "des métadonnées « clé: valeur »")]
@@ -49,7 +51,7 @@ def check_file(
         return problems
     try:
         parse_testimony(data["testimony"], source=source, merchants=merchants)
-    except TestimonyError as error:
+    except ContentError as error:
         problems.extend(error.problems)
     return problems
 

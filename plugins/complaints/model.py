@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -23,55 +22,10 @@ from pydantic import (
 
 from complaints import vocabulary as voc
 from complaints.fuzzydate import FuzzyDate
+from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
 
 ROOT = "testimony"
 SOLVED_STATUSES = frozenset({"resolved", "partially_resolved"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One editor-facing problem: where, what was found, what was expected."""
-
-    file: str
-    field: str
-    value: str
-    expected: str
-
-    def __str__(self) -> str:
-        return f"{self.file} : {self.field} = {self.value} : {self.expected}"
-
-
-class TestimonyError(ValueError):
-    """Raised with every problem found in one file."""
-
-    __test__ = False  # not a pytest test class
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def show(value: object, limit: int = 60) -> str:
-    """A short, quoted display of a bad value for a message."""
-    if value is _MISSING:
-        return "(absent)"
-    if value is None:
-        return "(vide)"
-    if isinstance(value, date | datetime):
-        text = value.isoformat()
-    elif isinstance(value, str | int | float | Decimal | bool):
-        text = str(value).lower() if isinstance(value, bool) else str(value)
-    else:
-        try:
-            text = repr(value)
-        except Exception:  # a hostile __repr__ must not crash the check
-            text = f"<{type(value).__name__}>"
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"« {text} »"
-
-
-_MISSING = object()
 
 
 # ---------------------------------------------------------------- field types
@@ -83,8 +37,7 @@ def _vocab_check(name: str, what: str):
     def check(value: str) -> str:
         if value in values:
             return value
-        close = difflib.get_close_matches(value, list(values), n=1)
-        hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+        hint = did_you_mean(value, values)
         raise ValueError(f"{what} : valeur inconnue{hint} ; attendu l'une de : {', '.join(values)}")
 
     return AfterValidator(check)
@@ -272,9 +225,9 @@ def problems_from(
     for item in error.errors():
         loc = tuple(item["loc"])
         kind = item["type"]
-        value = item.get("input", _MISSING)
+        value = item.get("input", MISSING)
         if kind == "missing":
-            value = _MISSING
+            value = MISSING
         if kind == "value_error":
             expected = str(item.get("ctx", {}).get("error", item["msg"]))
         elif kind == "extra_forbidden":
@@ -344,8 +297,7 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
 
 def unknown_merchant_problem(slug: str, source: str, merchants: Collection[str]) -> Problem:
     """The problem of a testimony whose merchant has no profile."""
-    close = difflib.get_close_matches(slug, [str(m) for m in merchants], n=1)
-    hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+    hint = did_you_mean(slug, merchants)
     return Problem(
         source,
         f"{ROOT}.merchant",
@@ -367,9 +319,9 @@ def _merchant_check(
 
 
 def parse_testimony(data: object, *, source: str, merchants: Collection[str] | None) -> Testimony:
-    """Validate the `testimony:` block; raise TestimonyError with every problem."""
+    """Validate the `testimony:` block; raise ContentError with every problem."""
     if not isinstance(data, Mapping):
-        raise TestimonyError(
+        raise ContentError(
             [Problem(source, ROOT, show(data), "bloc de champs attendu (clé: valeur)")]
         )
     try:
@@ -378,14 +330,14 @@ def parse_testimony(data: object, *, source: str, merchants: Collection[str] | N
             case = Testimony.model_validate(dict(data))
         except ValidationError as error:
             problems = problems_from(error, source=source, model=Testimony) + problems
-            raise TestimonyError(problems) from None
+            raise ContentError(problems) from None
         problems += _cross_checks(case, source)
-    except TestimonyError:
+    except ContentError:
         raise
     except Exception as error:
-        raise TestimonyError(
+        raise ContentError(
             [Problem(source, ROOT, show(data), f"contenu illisible : {error}")]
         ) from None
     if problems:
-        raise TestimonyError(problems)
+        raise ContentError(problems)
     return case

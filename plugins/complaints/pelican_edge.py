@@ -34,8 +34,9 @@ from .check import check_file
 from .formatting import FILTERS
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
-from .model import Problem, TestimonyError, parse_testimony, unknown_merchant_problem
+from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
+from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
 from .timeline import derive_facts
@@ -92,11 +93,11 @@ def load_profiles(generator: ArticlesGenerator) -> None:
         merchants = load_merchants(
             content / setting(generator.settings, "COMPLAINTS_MERCHANTS_DIR")
         )
-    except TestimonyError as error:
+    except ContentError as error:
         merchants, problems = {}, [*problems, *error.problems]
     try:
         authors = load_authors(content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR"))
-    except TestimonyError as error:
+    except ContentError as error:
         authors, problems = {}, [*problems, *error.problems]
     generator.complaints_problems = problems
     generator.context["complaints_merchant_profiles"] = merchants
@@ -116,7 +117,7 @@ def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
             source="",
             merchants=generator.context["complaints_merchant_profiles"],
         )
-    except TestimonyError as error:
+    except ContentError as error:
         metadata["case_problems"] = error.problems
     else:
         del metadata["testimony"]  # the parsed case replaces it (memory, cache size)

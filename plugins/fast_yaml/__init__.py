@@ -1,11 +1,9 @@
-"""Pelican plugin: pelican-yaml-metadata's reader, parsing front matter with libyaml.
+"""Pelican plugin: pelican-yaml-metadata's reader, parsing front matter with the
+project's one loader (:func:`complaints.frontmatter.load_yaml`: libyaml's safe loader,
+impossible dates kept as strings for the validator to name).
 
-The upstream reader calls the pure-Python ``yaml.safe_load``; on this site's
-testimonies (a long ``testimony:`` block each) that was about 30% of a cold build.
-This reader keeps the upstream reader's behaviour (data, Markdown, errors logged and
-the file skipped) and only swaps the loader for ``yaml.CSafeLoader`` (the same safe
-constructors, compiled scanner and parser; about nine times faster per file). It must
-be listed after ``pelican.plugins.yaml_metadata`` in PLUGINS, whose reader it replaces.
+It must be listed after ``pelican.plugins.yaml_metadata`` in PLUGINS, whose reader it
+replaces for the same file extensions.
 """
 
 from __future__ import annotations
@@ -13,21 +11,20 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import yaml
 from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-logger = logging.getLogger(__name__)
+from complaints.frontmatter import load_yaml
 
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+logger = logging.getLogger(__name__)
 
 
 class FastYAMLMetadataReader(YAMLMetadataReader):
-    """The YAML front-matter reader with the C safe loader."""
+    """The YAML front-matter reader with the project's loader."""
 
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
-            metadata = yaml.load(text, Loader=FAST_LOADER)
+            metadata = load_yaml(text)
         except Exception:  # as upstream: log, then Pelican skips the file
             logger.error("Error parsing YAML for file '%s'", source_path, exc_info=True)
             return {}

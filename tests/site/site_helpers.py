@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from complaints.profiles import split_front_matter
+from complaints.frontmatter import split_front_matter
 
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
 

@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 
 from complaints import model
+from complaints.frontmatter import split_front_matter
 from complaints.fuzzydate import FuzzyDate
-from complaints.model import (
-    Problem,
-    TestimonyError,
-    parse_testimony,
-    path,
-    unknown_merchant_problem,
-)
-from complaints.profiles import split_front_matter
+from complaints.model import parse_testimony, path, unknown_merchant_problem
+from complaints.problems import ContentError, Problem
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 
@@ -27,7 +22,7 @@ def pixmania() -> dict:
 
 
 def problems(data, merchants=None) -> list[Problem]:
-    with pytest.raises(TestimonyError) as info:
+    with pytest.raises(ContentError) as info:
         parse_testimony(data, source="t.md", merchants=merchants)
     return info.value.problems
 

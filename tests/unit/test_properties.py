@@ -1,4 +1,4 @@
-"""Property-based tests: bad input gives DateError / TestimonyError, never a crash."""
+"""Property-based tests: bad input gives DateError / ContentError, never a crash."""
 
 import copy
 from datetime import date
@@ -7,9 +7,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from complaints.frontmatter import split_front_matter
 from complaints.fuzzydate import DateError, FuzzyDate
-from complaints.model import TestimonyError, parse_testimony
-from complaints.profiles import split_front_matter
+from complaints.model import parse_testimony
+from complaints.problems import ContentError
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 BASE, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
@@ -64,7 +65,7 @@ def test_iso_text_round_trips(day):
 def test_parse_testimony_raises_only_testimony_error(data):
     try:
         parse_testimony(data, source="g.md", merchants={"pixmania"})
-    except TestimonyError as error:
+    except ContentError as error:
         assert error.problems
         assert all(p.file == "g.md" and p.field.startswith("testimony") for p in error.problems)
 
@@ -95,7 +96,7 @@ def test_one_field_replaced_by_garbage(where, junk):
     target[where[-1]] = junk
     try:
         parse_testimony(data, source="g.md", merchants={"pixmania"})
-    except TestimonyError as error:
+    except ContentError as error:
         assert error.problems
         for problem in error.problems:
             assert str(problem).startswith("g.md")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from complaints.frontmatter import split_front_matter
 from complaints.model import parse_testimony
-from complaints.profiles import split_front_matter
 from complaints.render import elapsed_text, insert_case_html, render_case_html
 from complaints.timeline import derive_facts
 

@@ -4,8 +4,8 @@ from datetime import date
 from pathlib import Path
 
 from complaints.formatting import duration_fr
+from complaints.frontmatter import split_front_matter
 from complaints.model import parse_testimony
-from complaints.profiles import split_front_matter
 from complaints.timeline import build_timeline, case_points, derive_facts, replies
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
