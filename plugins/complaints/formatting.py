@@ -175,7 +175,15 @@ def escape_text(value: Any) -> Markup:
     return escape(value)
 
 
+def trusted_html(value: object) -> Markup:
+    """The one place where content HTML is trusted: bodies Pelican rendered from
+    Markdown (and the case box the plugin inserts into them). Every other string is
+    escaped by Jinja's autoescaping where it lands."""
+    return Markup("" if value is None else value)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "trusted_html": trusted_html,
     "date_fr": date_fr,
     "fuzzy_date_fr": fuzzy_date_fr,
     "fuzzy_date_html": fuzzy_date_html,
