@@ -19,9 +19,10 @@ from babel import Locale
 from babel.dates import format_date, format_timedelta
 from babel.lists import format_list
 from babel.numbers import format_currency, format_percent
-from markupsafe import Markup, escape
+from jinja2 import Environment
+from markupsafe import Markup
 
-from complaints import vocabulary
+from complaints import rules, vocabulary
 from complaints.fuzzydate import FuzzyDate
 
 LOCALE = "fr_FR"
@@ -170,11 +171,6 @@ def labels(values: Iterable[str], name: str, style: str = "standard") -> str:
     return format_list([label(v, name) for v in values], style=style, locale="fr")
 
 
-def escape_text(value: Any) -> Markup:
-    """Escape for HTML (helper for templates building Markup)."""
-    return escape(value)
-
-
 def trusted_html(value: object) -> Markup:
     """The one place where content HTML is trusted: bodies Pelican rendered from
     Markdown (and the case box the plugin inserts into them). Every other string is
@@ -193,3 +189,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "label": label,
     "labels": labels,
 }
+
+
+def install(env: Environment) -> None:
+    """Give a Jinja environment the filters above and the domain's rules (``rules``)."""
+    env.filters.update(FILTERS)
+    env.globals["rules"] = rules

@@ -23,9 +23,9 @@ from pydantic import (
 from complaints import vocabulary as voc
 from complaints.fuzzydate import FuzzyDate
 from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
+from complaints.rules import RESOLUTION_KIND, SOLVED_STATUSES
 
 ROOT = "testimony"
-SOLVED_STATUSES = frozenset({"resolved", "partially_resolved"})
 
 
 # ---------------------------------------------------------------- field types
@@ -277,7 +277,7 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
             f"une date d'expérience passée, au plus tard outcome.as_of ({case.outcome.as_of})",
         )
     if case.outcome.status in SOLVED_STATUSES and not any(
-        event.kind == "remedy_received" for event in case.events
+        event.kind == RESOLUTION_KIND for event in case.events
     ):
         add(
             "outcome.status",

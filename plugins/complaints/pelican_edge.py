@@ -31,7 +31,7 @@ from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from .check import check_file
-from .formatting import FILTERS
+from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
 from .model import parse_testimony, unknown_merchant_problem
@@ -81,8 +81,8 @@ def setting(settings: dict[str, Any], name: str) -> Any:
 
 
 def add_filters(generator: Generator) -> None:
-    """Give every generator's Jinja environment the French formatting filters."""
-    generator.env.filters.update(FILTERS)
+    """Give every generator's Jinja environment the French filters and the rules."""
+    install(generator.env)
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:

@@ -7,24 +7,25 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from complaints.formatting import FILTERS, duration_fr
+from complaints.formatting import duration_fr, install
 from complaints.model import Testimony
+from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED, UNRESOLVED
 from complaints.timeline import CaseFacts, TimelineEntry, build_timeline, replies
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = "<!-- chronologie -->"
 # Follows the status label: "en cours depuis …", "résolu en partie en …".
 _PHRASES = {
-    "open": "depuis {}",
-    "unresolved": "après {}",
-    "resolved": "en {}",
-    "partially_resolved": "en {}",
+    OPEN: "depuis {}",
+    UNRESOLVED: "après {}",
+    RESOLVED: "en {}",
+    PARTIALLY_RESOLVED: "en {}",
 }
 
 
 @functools.cache
 def environment() -> Environment:
-    """The Jinja environment of the plugin's templates, with the French filters."""
+    """The Jinja environment of the plugin's templates, with the French filters and rules."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -32,7 +33,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(FILTERS)
+    install(env)
     return env
 
 
@@ -42,7 +43,7 @@ def elapsed_text(facts: CaseFacts) -> str:
         days, key = facts.days_to_resolution, facts.status
     else:
         days = facts.days_open
-        key = "unresolved" if facts.status == "unresolved" else "open"
+        key = UNRESOLVED if facts.status == UNRESOLVED else OPEN
     if days is None or (days == 0 and facts.approx):
         return ""
     return _PHRASES[key].format(duration_fr(days, facts.approx))

@@ -1,9 +1,9 @@
 """A merchant's scorecard: pure functions from a list of cases to its metrics.
 
 Every formula here is stated in plain French on ``content/pages/methodologie.md``;
-the constants below are the single source for the templates and that page.
-Nothing here imports Pelican or the other plugin modules: cases are read through
-the :class:`CaseLike` protocol (``timeline.CaseFacts`` satisfies it).
+its constants live in :mod:`complaints.rules`. Nothing here imports Pelican or the
+model: cases are read through the :class:`CaseLike` protocol (``timeline.CaseFacts``
+satisfies it).
 """
 
 from __future__ import annotations
@@ -15,27 +15,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from statistics import NormalDist
 from typing import Any, Protocol
 
-MIN_CASES_FOR_SCORE = 3
-"""No score is published below this many testimonies."""
-LOW_CONFIDENCE_BELOW = 5
-"""Below this many testimonies the scorecard is flagged "confiance faible"."""
-TIMELY_DAYS = 15
-"""An answer within this many days of the first complaint is timely."""
-OLD_CASE_DAYS = 60
-"""An open case followed this long counts in the resolved share (as not resolved)."""
-PRIOR_CASES = 5
-"""Weight of the prior, in pseudo-cases, in the shrunk score."""
-PRIOR_MEAN = 50
-"""Points of each pseudo-case of the prior."""
-CONFIDENCE = 0.90
-"""Confidence level of the Wilson interval around the resolved share."""
-
-OPEN = "open"
-RESOLVED = "resolved"
-PARTIALLY_RESOLVED = "partially_resolved"
+from complaints.rules import (
+    LOW_CONFIDENCE_BELOW,
+    MIN_CASES_FOR_SCORE,
+    OLD_CASE_DAYS,
+    OPEN,
+    PRIOR_CASES,
+    PRIOR_MEAN,
+    RESOLUTION_CREDIT,
+    RESOLVED,
+    TIMELY_DAYS,
+    Z,
+)
 
 
 class MoneyLike(Protocol):
@@ -91,10 +84,8 @@ def kaplan_meier_median(observations: Iterable[tuple[float, bool]]) -> float | N
     return None
 
 
-def wilson_interval(
-    successes: float, n: float, confidence: float = CONFIDENCE
-) -> tuple[float, float]:
-    """Wilson score interval for a proportion ``successes / n``.
+def wilson_interval(successes: float, n: float, z: float = Z) -> tuple[float, float]:
+    """Wilson score interval for a proportion ``successes / n`` (``z``: its quantile).
 
     ``successes`` may be fractional (a partially resolved case counts 0.5).
     With ``n == 0`` nothing is known and the interval is the whole ``(0.0, 1.0)``.
@@ -103,7 +94,6 @@ def wilson_interval(
         raise ValueError(f"need 0 <= successes <= n, got {successes}/{n}")
     if n == 0:
         return (0.0, 1.0)
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
     p = successes / n
     z2 = z * z
     denominator = 1 + z2 / n
@@ -191,7 +181,7 @@ def _in_resolved_base(case: CaseLike) -> bool:
 
 
 def _resolution_credit(case: CaseLike) -> float:
-    return {RESOLVED: 1.0, PARTIALLY_RESOLVED: 0.5}.get(case.status, 0.0)
+    return RESOLUTION_CREDIT.get(case.status, 0.0)
 
 
 def _answer_observation(case: CaseLike) -> tuple[float, bool] | None:

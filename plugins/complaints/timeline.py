@@ -10,17 +10,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from complaints.fuzzydate import FuzzyDate
-from complaints.model import SOLVED_STATUSES, Event, Money, Testimony
-
-PROBLEM_KINDS = frozenset(
-    {"delivery_problem", "complaint", "reminder", "formal_notice", "escalation", "loop"}
+from complaints.model import Event, Money, Testimony
+from complaints.rules import (
+    ANSWER_KINDS,
+    ANSWER_POINTS,
+    COMPLAINT_KIND,
+    NO_BROKEN_PROMISE_POINTS,
+    PROBLEM_KINDS,
+    PROMISE_DAYS,
+    PROMISE_KINDS,
+    REPLY_KIND,
+    RESOLUTION_KIND,
+    SOLVED_STATUSES,
+    STATUS_POINTS,
 )
-ANSWER_KINDS = frozenset({"merchant_answer", "offer", "promise"})
-PROMISE_KINDS = frozenset({"offer", "promise"})
-PROMISE_DAYS = 30
-STATUS_POINTS = {"resolved": 60, "partially_resolved": 30}
-ANSWER_POINTS = ((15, 25), (30, 15), (60, 5))  # (within days, points)
-NO_BROKEN_PROMISE_POINTS = 15
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,15 @@ def t0_event(case: Testimony) -> Event | None:
     """First complaint, else first problem-ish event, else first event."""
     events = list(case.events)
     return (
-        _first(events, frozenset({"complaint"}))
+        _first(events, frozenset({COMPLAINT_KIND}))
         or _first(events, PROBLEM_KINDS)
         or (events[0] if events else None)
     )
 
 
 def count_broken_promises(case: Testimony) -> int:
-    """Offers/promises with no remedy within 30 days, once 30 days have passed."""
-    remedies = [e.date.start for e in case.events if e.kind == "remedy_received"]
+    """Offers/promises with no remedy within PROMISE_DAYS, once that time has passed."""
+    remedies = [e.date.start for e in case.events if e.kind == RESOLUTION_KIND]
     broken = 0
     for event in case.events:
         if event.actor != "merchant" or event.kind not in PROMISE_KINDS:
@@ -90,7 +93,7 @@ def count_broken_promises(case: Testimony) -> int:
 
 
 def case_points(status: str, days_to_first_answer: int | None, broken: int) -> int:
-    """Per-case points of the scorecard (DESIGN.md)."""
+    """Per-case points of the scorecard (rules.py, stated on the methodology page)."""
     points = STATUS_POINTS.get(status, 0)
     if days_to_first_answer is not None:
         points += next((p for limit, p in ANSWER_POINTS if days_to_first_answer <= limit), 0)
@@ -123,7 +126,7 @@ def derive_facts(case: Testimony) -> CaseFacts:
         ),
         None,
     )
-    remedy = next((e for e in case.events if e.kind == "remedy_received" and after_t0(e)), None)
+    remedy = next((e for e in case.events if e.kind == RESOLUTION_KIND and after_t0(e)), None)
     answer_date = day_of(answer)
     remedy_date = day_of(remedy)
     for event in (answer, remedy):
@@ -168,7 +171,7 @@ def build_timeline(case: Testimony) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     previous: FuzzyDate | None = None
     for event in case.events:
-        if event.kind == "merchant_reply":
+        if event.kind == REPLY_KIND:
             continue
         days: int | None = None
         approx = False
@@ -185,4 +188,4 @@ def build_timeline(case: Testimony) -> list[TimelineEntry]:
 
 def replies(case: Testimony) -> list[Event]:
     """The merchant's rights of reply, in order."""
-    return [e for e in case.events if e.kind == "merchant_reply"]
+    return [e for e in case.events if e.kind == REPLY_KIND]

@@ -10,11 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from complaints.rules import LOW_CONFIDENCE_BELOW, MIN_CASES_FOR_SCORE, PRIOR_CASES, PRIOR_MEAN
 from complaints.scorecard import (
-    LOW_CONFIDENCE_BELOW,
-    MIN_CASES_FOR_SCORE,
-    PRIOR_CASES,
-    PRIOR_MEAN,
     compute_scorecard,
     kaplan_meier_median,
     round_score,
