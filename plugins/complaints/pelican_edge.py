@@ -347,9 +347,16 @@ def get_writer(_pelican: Any) -> type[Writer]:
     return MagazineWriter
 
 
-def add_article_jsonld(generator: ArticlesGenerator, content: Any) -> None:
-    """Attach the schema.org description of a testimony just before it is written."""
-    content.jsonld = article_jsonld(content, generator.settings["SITEURL"])
+def add_article_jsonld(generators: list[Generator]) -> None:
+    """Attach its schema.org description to every testimony, drafts included.
+
+    Runs once every generator has its context (merchants are attached to articles by
+    ``MerchantsGenerator``) and after the content cache was saved, so the description
+    is never cached. (``article_generator_write_article`` is not sent for drafts.)
+    """
+    context, settings = generators[0].context, generators[0].settings
+    for article in every_article(context):
+        article.jsonld = article_jsonld(article, settings["SITEURL"])
 
 
 def get_generators(_pelican: Any) -> type[Generator]:
@@ -364,6 +371,6 @@ def register() -> None:
     signals.content_object_init.connect(add_case_box)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
-    signals.article_generator_write_article.connect(add_article_jsonld)
+    signals.all_generators_finalized.connect(add_article_jsonld)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
