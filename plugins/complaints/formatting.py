@@ -18,16 +18,19 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_timedelta
 from babel.lists import format_list
-from babel.numbers import format_currency, format_percent
-from jinja2 import Environment
+from babel.numbers import format_currency, format_decimal, format_percent
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from complaints import rules, vocabulary
 from complaints.fuzzydate import FuzzyDate
+from complaints.grammar import de, elides, plural
 
 LOCALE = "fr_FR"
 DAYS_PER_MONTH = 365.25 / 12
 _FORMATS = {"day": "d MMMM y", "month": "MMMM y", "year": "y"}
+_TERRITORIES = Locale.parse(LOCALE).territories
 
 
 def date_fr(value: date | datetime | None) -> str:
@@ -60,7 +63,7 @@ def _parts(value: FuzzyDate) -> list[tuple[str, str | None]]:
     if value.precision == "day":
         lead = "du "
     else:
-        lead = "d’" if first[0] in "aeiouéèAEIOU" else "de "
+        lead = "d’" if elides(first) else "de "
     middle = " au " if value.end_precision == "day" else " à "
     parts = [(lead, None), (first, values[0]), (middle, None), (last, values[1])]
     if value.approx:
@@ -171,6 +174,52 @@ def labels(values: Iterable[str], name: str, style: str = "standard") -> str:
     return format_list([label(v, name) for v in values], style=style, locale="fr")
 
 
+def period_fr(parts: Iterable[int]) -> str:
+    """A period archive's (year[, month[, day]]) in French: "2009", "juillet 2009"."""
+    numbers = list(parts)
+    precision = ("year", "month", "day")[len(numbers) - 1]
+    numbers += [1] * (3 - len(numbers))
+    return _day_text(date(*numbers), precision)
+
+
+def country_fr(code: str | None) -> str:
+    """French name of an ISO 3166 country code (Babel's CLDR data): "BE" → "Belgique"."""
+    if not code:
+        return ""
+    return _TERRITORIES.get(code.upper(), code)
+
+
+def score_fr(value: float | None) -> str:
+    """A score with one decimal and a French comma: 54.3 → "54,3"."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="0.0", locale=LOCALE)
+
+
+def share_of(count: float, total: float) -> float:
+    """``count / total``, 0 when the total is 0."""
+    return count / total if total else 0
+
+
+def tenths(share: float) -> int:
+    """A share in [0, 1] as a whole number of tenths, for bar widths (0.34 → 3)."""
+    return round(share * 10)
+
+
+@pass_context
+def author_profile(context: Context, author: Any) -> Any:
+    """The profile of an author (``author_profiles`` of the context), or None."""
+    profiles = context.get("author_profiles") or {}
+    return profiles.get(getattr(author, "slug", None))
+
+
+@pass_context
+def author_name(context: Context, author: Any) -> str:
+    """An author's name as the profile gives it, else Pelican's."""
+    profile = author_profile(context, author)
+    return profile.name if profile is not None else str(author)
+
+
 def trusted_html(value: object) -> Markup:
     """The one place where content HTML is trusted: bodies Pelican rendered from
     Markdown (and the case box the plugin inserts into them). Every other string is
@@ -188,6 +237,15 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "percent_fr": percent_fr,
     "label": label,
     "labels": labels,
+    "period_fr": period_fr,
+    "country_fr": country_fr,
+    "score_fr": score_fr,
+    "share_of": share_of,
+    "tenths": tenths,
+    "plural": plural,
+    "de": de,
+    "author_profile": author_profile,
+    "author_name": author_name,
 }
 
 
