@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from complaints.frontmatter import split_front_matter
 
@@ -14,6 +15,14 @@ PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
 def soup(site: Path, relative: str) -> BeautifulSoup:
     """Parse one built page."""
     return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+
+
+def visible_text(element: Tag) -> str:
+    """The text of an element with runs of ASCII whitespace made one space.
+
+    No-break spaces (U+00A0, U+202F) are kept: they are part of what the site writes.
+    """
+    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -16,9 +16,8 @@ CACHE = {
 }
 
 
-def merchant(data: dict | list, slug: str) -> dict:
-    records = data["merchants"] if isinstance(data, dict) else data
-    return next(r for r in records if r["slug"] == slug)
+def merchant(data: dict, slug: str) -> dict:
+    return next(r for r in data["merchants"] if r["slug"] == slug)
 
 
 def test_cached_rebuild_reflects_an_edited_status(project: Path) -> None:  # noqa: F811
@@ -48,4 +47,4 @@ def test_cached_rebuild_reflects_an_edited_status(project: Path) -> None:  # noq
     article = (output / "2009/07/pixmania-camescope-livre-chez-un-autre/index.html").read_text(
         encoding="utf-8"
     )
-    assert article.count('class="case"') == 1 or article.count('section class="case') == 1
+    assert article.count('<section class="case"') == 1

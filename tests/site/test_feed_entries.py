@@ -21,9 +21,16 @@ def test_entries_carry_section_tags_and_merchant(built_site: Path) -> None:
         item = entry(built_site / name, PIXMANIA_URL)
         terms = {t.term for t in item.tags}
         assert {"Témoignages", "livraison", "Pixmania"} <= terms, (name, terms)
-        assert "Colissimo" in item.description or "Colissimo" in item.get("content", [{}])[0].get(
-            "value", ""
-        )
+
+
+def test_entries_carry_the_whole_body_with_its_case_box(built_site: Path) -> None:
+    # RSS_FEED_SUMMARY_ONLY = False: the RSS description is the body; Atom has a content
+    atom = entry(built_site / "feeds/marchands/pixmania.atom.xml", PIXMANIA_URL)
+    rss = entry(built_site / "feeds/marchands/pixmania.rss.xml", PIXMANIA_URL)
+    (content,) = atom.content
+    for body in (content.value, rss.description):
+        assert '<section class="case"' in body
+        assert "Colissimo" in body
 
 
 def test_atom_entry_links_its_author_and_is_updated(built_site: Path) -> None:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import pytest
+import yaml
 
-from complaints import opendata
+from complaints import model, opendata, timeline
 from complaints.opendata import CSV_COLUMNS, merchant_record, write_csv, write_json
 from complaints.scorecard import compute_scorecard, round_score, shrunk_score
 from tests.unit.fakes import FakeCase as FakeFacts
@@ -192,9 +192,6 @@ verification: {documents_seen: false, by: editor}
 
 
 def test_row_from_real_testimony() -> None:
-    yaml = pytest.importorskip("yaml")
-    model = pytest.importorskip("complaints.model")
-    timeline = pytest.importorskip("complaints.timeline")
     case = model.parse_testimony(
         yaml.safe_load(PIXMANIA_YAML), source="pixmania.md", merchants=None
     )

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from complaints import fuzzydate, model, timeline
 from complaints.rules import LOW_CONFIDENCE_BELOW, MIN_CASES_FOR_SCORE, PRIOR_CASES, PRIOR_MEAN
 from complaints.scorecard import (
     compute_scorecard,
@@ -298,9 +299,6 @@ def test_scorecard_is_hashable() -> None:
 
 
 def test_with_real_case_facts() -> None:
-    timeline = pytest.importorskip("complaints.timeline")
-    model = pytest.importorskip("complaints.model")
-    fuzzydate = pytest.importorskip("complaints.fuzzydate")
 
     def facts(status: str, points: int, when: str, **kw: object) -> object:
         base: dict[str, object] = {
