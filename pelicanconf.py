@@ -3,10 +3,6 @@
 ``publishconf.py`` imports everything from here and switches on what production needs.
 """
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-
 AUTHOR = "Allo C'Est Fini"
 SITENAME = "Allo C'Est Fini"
 SITESUBTITLE = "Le magazine des consommateurs malmenés par les boutiques en ligne"
@@ -41,7 +37,7 @@ PAGINATION_PATTERNS = (
 )
 SUMMARY_MAX_PARAGRAPHS = 1
 
-# Clean URLs (French paths are public contracts, see docs/urls.md).
+# Clean URLs: these French paths are public contracts (tests/site check them).
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 PAGE_URL = "{slug}/"

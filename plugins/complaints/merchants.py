@@ -26,7 +26,6 @@ class Merchant:
     """
 
     profile: MerchantProfile
-    url_pattern: str = MERCHANT_URL
     feed_atom_pattern: str | None = None
     feed_rss_pattern: str | None = None
     articles: list[Any] = field(default_factory=list)
@@ -44,7 +43,7 @@ class Merchant:
     @property
     def url(self) -> str:
         """Path of the merchant page relative to SITEURL, e.g. ``marchands/pixmania/``."""
-        return self.url_pattern.format(slug=self.slug)
+        return MERCHANT_URL.format(slug=self.slug)
 
     @property
     def save_as(self) -> str:

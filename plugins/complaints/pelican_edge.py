@@ -13,7 +13,11 @@ Flow of a build:
 4. ``article_generator_finalized``: every problem of the build (unreadable files,
    invalid testimonies, unknown merchants) is reported at once and the build stops
    before anything is written.
-5. ``MerchantsGenerator``: merchant pages, index, feeds and open data files.
+5. ``MerchantsGenerator.generate_context``: testimonies grouped by merchant, each
+   article given its ``merchant``.
+6. ``all_generators_finalized``: every testimony, drafts included, gets its JSON-LD.
+7. ``MerchantsGenerator.generate_output``: merchant pages, index, feeds and open data
+   files; ``MagazineWriter`` completes the feed entries.
 """
 
 from __future__ import annotations

@@ -70,7 +70,6 @@ class MerchantProfile:
     aliases: tuple[str, ...] = ()
     fictional: bool = False
     description: Markup = _EMPTY
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ class AuthorProfile:
     bio: str | None = None
     website: str | None = None
     body: Markup = _EMPTY
-    source: str = ""
 
 
 def _html(body: str) -> Markup:
@@ -128,7 +126,6 @@ def read_merchant(path: Path) -> MerchantProfile:
         aliases=tuple(meta.aliases),
         fictional=meta.fictional,
         description=_html(body),
-        source=str(path),
     )
 
 
@@ -142,7 +139,6 @@ def read_author(path: Path) -> AuthorProfile:
         bio=meta.bio,
         website=meta.website,
         body=_html(body),
-        source=str(path),
     )
 
 

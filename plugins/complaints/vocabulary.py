@@ -160,28 +160,10 @@ VOCABULARIES: dict[str, dict[str, str]] = {
 }
 
 
-_PLURALS = {
-    "actors": "actor",
-    "channels": "channel",
-    "kinds": "kind",
-    "issues": "issue",
-    "issue_categories": "issue_category",
-    "statuses": "status",
-    "resolutions": "resolution",
-    "options": "option",
-    "lessons": "lesson",
-    "delivery_modes": "delivery_mode",
-    "qualifiers": "qualifier",
-    "verifiers": "verifier",
-}
-
-
 def vocabulary(name: str) -> dict[str, str]:
-    """Return a vocabulary by name ("status", "statuses", "STATUSES" all work)."""
-    key = name.lower()
-    key = _PLURALS.get(key, key)
+    """Return a vocabulary by its singular name: "status", "issue_category"."""
     try:
-        return VOCABULARIES[key]
+        return VOCABULARIES[name]
     except KeyError:
         raise KeyError(f"unknown vocabulary: {name!r}") from None
 

@@ -33,7 +33,7 @@ RFC3339_TZ = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "data", "longdesc", "background")
 ALLOWED_SCHEMES_WITHOUT_HOST = ("mailto", "tel", "data")
 
-# Listings and the feed each must have (publishconf.py, DESIGN.md "Public contracts").
+# Listings and the feed each must have (the feed settings of publishconf.py).
 LISTINGS = {
     "rubriques": "feeds/rubriques/{slug}",
     "etiquettes": "feeds/etiquettes/{slug}",

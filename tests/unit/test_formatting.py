@@ -169,7 +169,7 @@ def test_percent_fr():
 
 def test_labels():
     assert label("ivr", "channel") == "serveur vocal"
-    assert label("open", "STATUSES") == "en cours"
+    assert label("open", "status") == "en cours"
     assert label("unknown-value", "kind") == "unknown-value"
     assert label(None, "kind") == ""
     assert labels(["refund", "reorder", "store_credit"], "option", "or") == (
