@@ -100,3 +100,16 @@ def test_an_unknown_merchant_stops_the_build(run_pelican: RunPelican, tiny_conte
     with pytest.raises(ContentProblems) as raised:
         run_pelican(tiny_content)
     assert [p.field for p in raised.value.problems] == ["testimony.merchant"]
+
+
+def test_merchant_feed_entries_carry_the_merchant_and_author_link(
+    run_pelican: RunPelican, tiny_content: Path
+) -> None:
+    output = run_pelican(tiny_content, config="publishconf.py", SITEURL=SITE)
+    feed = BeautifulSoup(
+        (output / "feeds/marchands/pixmania.atom.xml").read_text(encoding="utf-8"), "xml"
+    )
+    (entry,) = feed.find_all("entry")
+    assert "Pixmania" in [c["term"] for c in entry.find_all("category")]
+    assert entry.author.uri.string == f"{SITE}/auteurs/allo-cest-fini/"
+    assert entry.updated is not None
