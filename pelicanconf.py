@@ -21,9 +21,10 @@ LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# Order matters: fast_yaml replaces yaml_metadata's reader; complaints inserts each
-# case box before typographie's single pass over the body.
-PLUGINS = ["pelican.plugins.yaml_metadata", "fast_yaml", "complaints", "typographie"]
+# Order matters: fast_yaml replaces yaml_metadata's reader and imports the complaints
+# package (its front-matter loader), so it comes after it; complaints inserts each case
+# box before typographie's single pass over the body.
+PLUGINS = ["pelican.plugins.yaml_metadata", "complaints", "fast_yaml", "typographie"]
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).
