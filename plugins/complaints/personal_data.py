@@ -1,0 +1,248 @@
+"""Personal data in what an editor writes: e-mails, phones, IBANs, cards, numbers, addresses.
+
+Pure: no Pelican. ``scan(text)`` returns one ``Finding`` per piece of personal data,
+with its offsets in ``text`` and a masked copy that is safe to print in a message.
+Phone numbers are found by ``phonenumbers`` (Google's libphonenumber), IBANs and card
+numbers are confirmed by their check digits with ``python-stdnum``; order, parcel,
+customer and invoice numbers are recognised by the words that introduce them, street
+addresses by a number and a street word, or a postal code and a city.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban, luhn
+
+EMAIL = "adresse e-mail"
+PHONE = "numéro de téléphone"
+IBAN = "IBAN"
+CARD = "numéro de carte bancaire"
+ORDER = "numéro de commande"
+PARCEL = "numéro de colis"
+CUSTOMER = "numéro de client"
+INVOICE = "numéro de facture"
+REFERENCE = "numéro de référence"
+ADDRESS = "adresse postale"
+
+MASK = "•"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: its kind (French label), offsets and masked text."""
+
+    kind: str
+    start: int
+    end: int
+    masked: str
+
+
+def normalise(text: str) -> str:
+    """``text`` with every run of whitespace (no-break spaces included) as one space."""
+    return " ".join(text.split())
+
+
+def mask(value: str) -> str:
+    """``value`` with most letters and digits replaced: ``06 •• •• •• 78``."""
+    positions = [i for i, char in enumerate(value) if char.isalnum()]
+    keep = min(2, len(positions) // 4)
+    hidden = set(positions[keep : len(positions) - keep])
+    return "".join(MASK if i in hidden else char for i, char in enumerate(value))
+
+
+def mask_email(value: str) -> str:
+    """``jean.dupont@exemple.fr`` as ``j•••@e•••.fr``."""
+    local, _, domain = value.rpartition("@")
+    name, dot, tld = domain.rpartition(".")
+    return f"{local[:1]}{MASK * 3}@{name[:1]}{MASK * 3}{dot}{tld}"
+
+
+# --- e-mail, IBAN, card ---------------------------------------------------------------
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")
+CARD_RE = re.compile(r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)")
+
+
+def emails(text: str) -> Iterator[Finding]:
+    for match in EMAIL_RE.finditer(text):
+        yield Finding(EMAIL, match.start(), match.end(), mask_email(match.group()))
+
+
+def ibans(text: str) -> Iterator[Finding]:
+    for match in IBAN_RE.finditer(text):
+        value = match.group()
+        # The greedy match may run into the next word's digits: try shorter spans.
+        while value and not iban.is_valid(value):
+            value = value[:-1].rstrip()
+        if len(value.replace(" ", "")) >= 15:
+            yield Finding(IBAN, match.start(), match.start() + len(value), mask(value))
+
+
+def cards(text: str) -> Iterator[Finding]:
+    for match in CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if 13 <= len(digits) <= 19 and luhn.is_valid(digits):
+            yield Finding(CARD, match.start(), match.end(), mask(match.group()))
+
+
+# --- phone numbers --------------------------------------------------------------------
+
+
+def phones(text: str) -> Iterator[Finding]:
+    """French numbers (national form) and international ones (``+`` or ``00`` form)."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        start, raw = match.start, match.raw_string
+        if raw.startswith("(") and ")" not in raw:  # "(01 23 45 67 89)": not the bracket
+            start, raw = start + 1, raw[1:]
+        yield Finding(PHONE, start, start + len(raw), mask(raw))
+
+
+# --- numbers introduced by a word -----------------------------------------------------
+
+LABELS: dict[str, str] = {
+    "commande": ORDER,
+    "order": ORDER,
+    "colis": PARCEL,
+    "suivi": PARCEL,
+    "tracking": PARCEL,
+    "parcel": PARCEL,
+    "expédition": PARCEL,
+    "envoi": PARCEL,
+    "client": CUSTOMER,
+    "cliente": CUSTOMER,
+    "customer": CUSTOMER,
+    "compte": CUSTOMER,
+    "account": CUSTOMER,
+    "abonné": CUSTOMER,
+    "abonnée": CUSTOMER,
+    "adhérent": CUSTOMER,
+    "adhérente": CUSTOMER,
+    "contrat": CUSTOMER,
+    "facture": INVOICE,
+    "invoice": INVOICE,
+    "avoir": INVOICE,
+    "référence": REFERENCE,
+    "réf": REFERENCE,
+    "ref": REFERENCE,
+    "reference": REFERENCE,
+    "ticket": REFERENCE,
+    "réclamation": REFERENCE,
+    "transaction": REFERENCE,
+    "rib": IBAN,
+    "iban": IBAN,
+}
+_LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
+_NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
+# A token: letters, digits and inner separators, with at least one digit.
+_TOKEN = r"(?P<token>(?=[\w-]*\d)[^\W_](?:[\w]|[-/.](?=[^\W_])){3,39})(?![\w])"
+REFERENCE_RES = [
+    # "numéro de commande : 123456", "n° de suivi 6A0123", "code de suivi AB12"
+    re.compile(
+        rf"(?:{_NUMERO}|code|référence|réf\.?)\s*(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)"
+        rf"(?P<label>{_LABEL})\b\.?\s*[:=]?\s*{_TOKEN}",
+        re.IGNORECASE,
+    ),
+    # "commande n° 123456", "order #12345", "client : 12345", "tracking number 1Z99"
+    re.compile(
+        rf"(?<![\w])(?P<label>{_LABEL})\b\.?\s*(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
+        re.IGNORECASE,
+    ),
+    # "référence AB12345", "réf. 12345678", "IBAN FR76 …" (a bare label, stricter token)
+    re.compile(
+        r"(?<![\w])(?P<label>référence|réf|ref|reference|iban|rib)\b\.?\s*[:=]?\s*"
+        r"(?P<token>(?=(?:[^\d\s]*\d){4})[^\W_](?:\w|[-/.](?=[^\W_])){3,39})(?![\w])",
+        re.IGNORECASE,
+    ),
+]
+LAW_ARTICLE_RE = re.compile(r"[LRD]\d+(?:-\d+)*$", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d$")
+
+
+def not_a_reference(token: str) -> bool:
+    """An article of law, a year or a date: never an order or customer number."""
+    return bool(
+        LAW_ARTICLE_RE.match(token)
+        or YEAR_RE.match(token)
+        or re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", token)
+    )
+
+
+def references(text: str) -> Iterator[Finding]:
+    for pattern in REFERENCE_RES:
+        for match in pattern.finditer(text):
+            token = match.group("token")
+            if not_a_reference(token):
+                continue
+            kind = LABELS[match.group("label").lower()]
+            yield Finding(kind, match.start("token"), match.end("token"), mask(token))
+
+
+# --- street addresses -----------------------------------------------------------------
+
+STREET_WORDS = (
+    "rue|ruelle|avenue|av\\.|boulevard|bd|bld|blvd|chemin|allée|allee|impasse|place|"
+    "route|quai|cours|square|passage|sentier|voie|villa|cité|résidence|hameau|chaussée|"
+    "esplanade|promenade|rond-point|faubourg|fg|parvis|lieu-dit|lotissement|mail"
+)
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_NAME = rf"[{_UPPER}][\w'’-]*"
+STREET_RE = re.compile(
+    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+"
+    rf"(?i:{STREET_WORDS})(?!\w)\s+"
+    rf"(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?{_NAME}"
+    rf"(?:[ -](?:(?:de|du|des|la|le|les|et|sur|sous|en|aux?|l['’]|d['’])\s*)?{_NAME})*"
+)
+CITY_RE = re.compile(
+    rf"(?<![\w,.])(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}|2[AB]\d{{3}})(?!\s?[,.]?\d)\s+"
+    rf"{_NAME}(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux?|l['’]|d['’])[ -]?)?{_NAME})*"
+    r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)?"
+)
+NOT_A_CITY = {"euros", "euro", "eur", "clients", "clientes", "commandes", "dossiers"}
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    for match in STREET_RE.finditer(text):
+        yield Finding(ADDRESS, match.start(), match.end(), mask(match.group()))
+    for match in CITY_RE.finditer(text):
+        city = match.group().split(None, 1)[1].lower()
+        if city.split()[0] not in NOT_A_CITY:
+            yield Finding(ADDRESS, match.start(), match.end(), mask(match.group()))
+
+
+# --- everything -----------------------------------------------------------------------
+
+DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
+    ibans,
+    cards,
+    emails,
+    references,
+    phones,
+    addresses,
+)
+"""In order of trust: a span found by an earlier detector wins an overlap."""
+
+
+def scan(text: str, allowed: Collection[str] = ()) -> list[Finding]:
+    """Every piece of personal data in ``text``, in the order it appears.
+
+    ``allowed`` holds exact strings the testimony publishes on purpose (a merchant's
+    public customer-service number): a finding whose text equals one of them, after
+    whitespace normalisation, is dropped.
+    """
+    permitted = {normalise(value) for value in allowed}
+    kept: list[Finding] = []
+    for detector in DETECTORS:
+        for finding in detector(text):
+            if any(finding.start < k.end and k.start < finding.end for k in kept):
+                continue
+            kept.append(finding)
+    return sorted(
+        (f for f in kept if normalise(text[f.start : f.end]) not in permitted),
+        key=lambda f: (f.start, f.end),
+    )
