@@ -83,10 +83,16 @@ def line_of(source_path: str, needle: str) -> int | None:
 
 
 def fill_page(instance: Any) -> None:
-    """``content_object_init`` receiver: fill a page's placeholders, note unknown names."""
+    """``content_object_init`` receiver: fill a page's body and summary, note unknown names."""
     if not isinstance(instance, Page) or not isinstance(instance._content, str):
         return
     instance._content, unknown = fill(instance._content, instance.settings)
+    summary = getattr(instance, "_summary", None)
+    if isinstance(summary, str):
+        instance._summary, unknown_in_summary = fill(summary, instance.settings)
+        unknown += unknown_in_summary
+        if isinstance(instance.metadata.get("summary"), str):
+            instance.metadata["summary"] = instance._summary
     instance.page_value_problems = [
         unknown_name_problem(name, instance.relative_source_path or "", instance)
         for name in unknown

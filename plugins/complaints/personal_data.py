@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 from stdnum import iban, luhn
+from stdnum.fr import siret
 
 EMAIL = "adresse e-mail"
 PHONE = "numéro de téléphone"
@@ -86,6 +87,8 @@ def ibans(text: str) -> Iterator[Finding]:
 def cards(text: str) -> Iterator[Finding]:
     for match in CARD_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group())
+        if len(digits) == 14 and siret.is_valid(digits):
+            continue  # a company's SIRET (public, Luhn-valid too), not a card
         if 13 <= len(digits) <= 19 and luhn.is_valid(digits):
             yield Finding(CARD, match.start(), match.end(), mask(match.group()))
 
@@ -105,6 +108,7 @@ def phones(text: str) -> Iterator[Finding]:
 
 # --- numbers introduced by a word -----------------------------------------------------
 
+# Not "dossier": the magazine numbers its own cases ("dossier n° 151").
 LABELS: dict[str, str] = {
     "commande": ORDER,
     "order": ORDER,
@@ -164,12 +168,19 @@ LAW_ARTICLE_RE = re.compile(r"[LRD]\d+(?:-\d+)*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d$")
 
 
-def not_a_reference(token: str) -> bool:
-    """An article of law, a year or a date: never an order or customer number."""
+TIME_RE = re.compile(r"\d{1,2}h\d{0,2}$", re.IGNORECASE)
+DATE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+UNIT_AFTER_RE = re.compile(r"\s*(?:€|eur\b|euros?\b|%|ans?\b|jours?\b|mois\b|h\b)", re.IGNORECASE)
+
+
+def not_a_reference(token: str, after: str) -> bool:
+    """An article of law, a year, a date, a time or an amount: never an order number."""
     return bool(
         LAW_ARTICLE_RE.match(token)
         or YEAR_RE.match(token)
-        or re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", token)
+        or DATE_RE.match(token)
+        or TIME_RE.match(token)
+        or UNIT_AFTER_RE.match(after)
     )
 
 
@@ -177,7 +188,7 @@ def references(text: str) -> Iterator[Finding]:
     for pattern in REFERENCE_RES:
         for match in pattern.finditer(text):
             token = match.group("token")
-            if not_a_reference(token):
+            if not_a_reference(token, text[match.end("token") : match.end("token") + 8]):
                 continue
             kind = LABELS[match.group("label").lower()]
             yield Finding(kind, match.start("token"), match.end("token"), mask(token))
@@ -203,7 +214,21 @@ CITY_RE = re.compile(
     rf"{_NAME}(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux?|l['’]|d['’])[ -]?)?{_NAME})*"
     r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)?"
 )
-NOT_A_CITY = {"euros", "euro", "eur", "clients", "clientes", "commandes", "dossiers"}
+NOT_A_CITY = {  # capitalised words a round number may precede
+    "euros",
+    "euro",
+    "eur",
+    "clients",
+    "clientes",
+    "commandes",
+    "dossiers",
+    "français",
+    "françaises",
+    "européens",
+    "européennes",
+    "consommateurs",
+    "personnes",
+}
 
 
 def addresses(text: str) -> Iterator[Finding]:

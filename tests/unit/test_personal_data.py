@@ -96,6 +96,10 @@ def test_finds_personal_data(text: str, kind: str, match: str | None) -> None:
         "Le caméscope 4K à 1 499 €, modèle HDR-CX405.",
         "Service client joint 12 fois en 3 semaines.",
         "Un écran de 55 pouces, 4 × 4, 1080p, 3,5 kg.",
+        "Commande : 1299 €, facture : 2500 euros, client : 1999 %.",
+        "Commande : 14h30 ; colis n° 13/07/2008 ; client depuis 2015.",
+        "Le marchand, SIRET 732 829 320 00074, RCS Paris.",
+        "Plus de 10000 Français et 20000 Consommateurs.",
         "",
     ],
 )
