@@ -5,7 +5,8 @@ with its offsets in ``text`` and a masked copy that is safe to print in a messag
 Phone numbers are found by ``phonenumbers`` (Google's libphonenumber), IBANs and card
 numbers are confirmed by their check digits with ``python-stdnum``; order, parcel,
 customer and invoice numbers are recognised by the words that introduce them, street
-addresses by a number and a street word, or a postal code and a city.
+addresses by a number and a street word, or a postal code and a city, names by a
+civility ("M. Dupont") or "je m'appelle".
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ CUSTOMER = "numéro de client"
 INVOICE = "numéro de facture"
 REFERENCE = "numéro de référence"
 ADDRESS = "adresse postale"
+NAME = "nom de personne"
 
 MASK = "•"
 
@@ -145,11 +147,17 @@ _LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 _NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
 # A token: letters, digits and inner separators, with at least one digit.
 _TOKEN = r"(?P<token>(?=[\w-]*\d)[^\W_](?:[\w]|[-/.](?=[^\W_])){3,39})(?![\w])"
+_IS = r"(?:\s*[:=]|\s+(?:est|était|:)\s+(?:le\s+|la\s+)?)?\s*"
+_CARRIER = r"(?:\s+(?-i:[A-Z][\w'’-]+))?"
+# A bare label needs a longer number: "commande 12345678", "suivi Colissimo 6A12345678".
+BARE_LABELS = "commande|order|colis|suivi|tracking|parcel|facture|invoice|client|customer"
+BARE_LABELS += "|référence|réf|ref|reference|iban|rib"
+_LONG_TOKEN = r"(?P<token>(?=(?:[^\d\s]*\d){5})[^\W_](?:\w|[-/.](?=[^\W_])){4,39})(?![\w])"
 REFERENCE_RES = [
-    # "numéro de commande : 123456", "n° de suivi 6A0123", "code de suivi AB12"
+    # "numéro de commande : 123456", "n° de suivi 6A0123", "mon numéro client est le 4567"
     re.compile(
-        rf"(?:{_NUMERO}|code|référence|réf\.?)\s*(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)"
-        rf"(?P<label>{_LABEL})\b\.?\s*[:=]?\s*{_TOKEN}",
+        rf"(?:{_NUMERO}|code|référence|réf\.?)\s*(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)?"
+        rf"(?P<label>{_LABEL})\b\.?{_IS}{_TOKEN}",
         re.IGNORECASE,
     ),
     # "commande n° 123456", "order #12345", "client : 12345", "tracking number 1Z99"
@@ -157,10 +165,9 @@ REFERENCE_RES = [
         rf"(?<![\w])(?P<label>{_LABEL})\b\.?\s*(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
         re.IGNORECASE,
     ),
-    # "référence AB12345", "réf. 12345678", "IBAN FR76 …" (a bare label, stricter token)
+    # "commande 12345678", "référence AB12345", "IBAN FR76 …", "suivi Colissimo 6A12345"
     re.compile(
-        r"(?<![\w])(?P<label>référence|réf|ref|reference|iban|rib)\b\.?\s*[:=]?\s*"
-        r"(?P<token>(?=(?:[^\d\s]*\d){4})[^\W_](?:\w|[-/.](?=[^\W_])){3,39})(?![\w])",
+        rf"(?<![\w])(?P<label>{BARE_LABELS})\b\.?{_CARRIER}\s*[:=]?\s*{_LONG_TOKEN}",
         re.IGNORECASE,
     ),
 ]
@@ -192,6 +199,22 @@ def references(text: str) -> Iterator[Finding]:
                 continue
             kind = LABELS[match.group("label").lower()]
             yield Finding(kind, match.start("token"), match.end("token"), mask(token))
+
+
+# --- names ----------------------------------------------------------------------------
+
+_PERSON = rf"[{'A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ'}][\w'’]*(?:-[{'A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ'}][\w'’]*)*"
+NAME_RE = re.compile(
+    r"(?<![\w])(?:(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:[A-Z]\.\s*)?"
+    r"|(?i:je\s+m['’]appelle|signé|signée)\s+)"
+    rf"(?P<name>{_PERSON}(?:\s+{_PERSON})?)"
+)
+
+
+def names(text: str) -> Iterator[Finding]:
+    """A name after a civility ("M. Dupont", "Madame Durand") or "je m'appelle"."""
+    for match in NAME_RE.finditer(text):
+        yield Finding(NAME, match.start("name"), match.end("name"), mask(match["name"]))
 
 
 # --- street addresses -----------------------------------------------------------------
@@ -249,6 +272,7 @@ DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     references,
     phones,
     addresses,
+    names,
 )
 """In order of trust: a span found by an earlier detector wins an overlap."""
 
