@@ -191,14 +191,33 @@ def not_a_reference(token: str, after: str) -> bool:
     )
 
 
+LABEL_RE = re.compile(rf"(?<![\w])(?:{_LABEL})\b", re.IGNORECASE)
+DIGIT_RE = re.compile(r"\d")
+BEFORE, AFTER = 40, 120
+"""Around each label word, how far the patterns above look (one cheap pass finds labels)."""
+
+
 def references(text: str) -> Iterator[Finding]:
+    windows: list[tuple[int, int]] = []
+    for label in LABEL_RE.finditer(text):
+        if not DIGIT_RE.search(text, label.end(), label.end() + AFTER):
+            continue  # no number follows: nothing to find here
+        lo, hi = max(0, label.start() - BEFORE), label.end() + AFTER
+        if windows and lo <= windows[-1][1]:
+            lo = windows.pop()[0]
+        windows.append((lo, hi))
+    seen: set[tuple[int, int]] = set()
     for pattern in REFERENCE_RES:
-        for match in pattern.finditer(text):
-            token = match.group("token")
-            if not_a_reference(token, text[match.end("token") : match.end("token") + 8]):
-                continue
-            kind = LABELS[match.group("label").lower()]
-            yield Finding(kind, match.start("token"), match.end("token"), mask(token))
+        for lo, hi in windows:
+            for cut in pattern.finditer(text, lo, hi):
+                match = pattern.match(text, cut.start())  # the whole token, past the window
+                if match is None or match.span("token") in seen:
+                    continue
+                seen.add(match.span("token"))
+                token = match["token"]
+                if not not_a_reference(token, text[match.end() : match.end() + 8]):
+                    kind = LABELS[match["label"].lower()]
+                    yield Finding(kind, match.start("token"), match.end(), mask(token))
 
 
 # --- names ----------------------------------------------------------------------------
