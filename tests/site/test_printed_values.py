@@ -34,7 +34,9 @@ def test_no_page_value_is_left_unfilled(built_site: Path) -> None:
 def test_methodology_prints_the_code_z(built_site: Path) -> None:
     z = french_number(wilson_z(), 5)
     assert z == "1,64485"
-    assert f"z = {z} :" in text_of(built_site, "methodologie/index.html")
+    text = text_of(built_site, "methodologie/index.html")
+    assert f"z = {z} :" in text
+    assert "intervalle de confiance à 90 % (méthode de Wilson)" in text
 
 
 def test_legal_notice_prints_the_settings(built_site: Path) -> None:
