@@ -67,7 +67,7 @@ def mask_email(value: str) -> str:
 # --- e-mail, IBAN, card ---------------------------------------------------------------
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
-IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")
+IBAN_RE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")
 CARD_RE = re.compile(r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)")
 
 
@@ -80,7 +80,7 @@ def ibans(text: str) -> Iterator[Finding]:
     for match in IBAN_RE.finditer(text):
         value = match.group()
         # The greedy match may run into the next word's digits: try shorter spans.
-        while value and not iban.is_valid(value):
+        while value and not iban.is_valid(value.upper()):
             value = value[:-1].rstrip()
         if len(value.replace(" ", "")) >= 15:
             yield Finding(IBAN, match.start(), match.start() + len(value), mask(value))
