@@ -76,7 +76,14 @@ def emails(text: str) -> Iterator[Finding]:
         yield Finding(EMAIL, match.start(), match.end(), mask_email(match.group()))
 
 
+LABELLED_IBAN_RE = re.compile(
+    r"(?<![\w])(?i:iban|rib)\b\s*(?:[:=]\s*)?"
+    r"(?P<value>[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){8,30})(?![\w])"
+)
+
+
 def ibans(text: str) -> Iterator[Finding]:
+    """IBANs with valid check digits, and any IBAN-shaped value after "IBAN" or "RIB"."""
     for match in IBAN_RE.finditer(text):
         value = match.group()
         # The greedy match may run into the next word's digits: try shorter spans.
@@ -84,6 +91,8 @@ def ibans(text: str) -> Iterator[Finding]:
             value = value[:-1].rstrip()
         if len(value.replace(" ", "")) >= 15:
             yield Finding(IBAN, match.start(), match.start() + len(value), mask(value))
+    for match in LABELLED_IBAN_RE.finditer(text):
+        yield Finding(IBAN, match.start("value"), match.end("value"), mask(match["value"]))
 
 
 def cards(text: str) -> Iterator[Finding]:
@@ -140,18 +149,16 @@ LABELS: dict[str, str] = {
     "ticket": REFERENCE,
     "réclamation": REFERENCE,
     "transaction": REFERENCE,
-    "rib": IBAN,
-    "iban": IBAN,
 }
 _LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 _NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
 # A token: letters, digits and inner separators, with at least one digit.
 _TOKEN = r"(?P<token>(?=[\w-]*\d)[^\W_](?:[\w]|[-/.](?=[^\W_])){3,39})(?![\w])"
 _IS = r"(?:\s*[:=]|\s+(?:est|était|:)\s+(?:le\s+|la\s+)?)?\s*"
-_CARRIER = r"(?:\s+(?-i:[A-Z][\w'’-]+))?"
+_CARRIER = r"(?:\s+(?-i:[A-Z][^\W\d_]+)(?=\s))?"  # a carrier's name: "Colissimo"
 # A bare label needs a longer number: "commande 12345678", "suivi Colissimo 6A12345678".
 BARE_LABELS = "commande|order|colis|suivi|tracking|parcel|facture|invoice|client|customer"
-BARE_LABELS += "|référence|réf|ref|reference|iban|rib"
+BARE_LABELS += "|référence|réf|ref|reference"
 _LONG_TOKEN = r"(?P<token>(?=(?:[^\d\s]*\d){5})[^\W_](?:\w|[-/.](?=[^\W_])){4,39})(?![\w])"
 REFERENCE_RES = [
     # "numéro de commande : 123456", "n° de suivi 6A0123", "mon numéro client est le 4567"
