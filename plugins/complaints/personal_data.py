@@ -172,7 +172,7 @@ REFERENCE_RES = [
         rf"(?<![\w])(?P<label>{_LABEL})\b\.?\s*(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
         re.IGNORECASE,
     ),
-    # "commande 12345678", "référence AB12345", "IBAN FR76 …", "suivi Colissimo 6A12345"
+    # "commande 12345678", "référence AB12345", "suivi Colissimo 6A12345"
     re.compile(
         rf"(?<![\w])(?P<label>{BARE_LABELS})\b\.?{_CARRIER}\s*[:=]?\s*{_LONG_TOKEN}",
         re.IGNORECASE,
@@ -180,8 +180,6 @@ REFERENCE_RES = [
 ]
 LAW_ARTICLE_RE = re.compile(r"[LRD]\d+(?:-\d+)*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d$")
-
-
 TIME_RE = re.compile(r"\d{1,2}h\d{0,2}$", re.IGNORECASE)
 DATE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 UNIT_AFTER_RE = re.compile(r"\s*(?:€|eur\b|euros?\b|%|ans?\b|jours?\b|mois\b|h\b)", re.IGNORECASE)
@@ -223,13 +221,14 @@ def references(text: str) -> Iterator[Finding]:
                 seen.add(match.span("token"))
                 token = match["token"]
                 if not not_a_reference(token, text[match.end() : match.end() + 8]):
-                    kind = LABELS[match["label"].lower()]
+                    kind = LABELS.get(match["label"].lower(), REFERENCE)
                     yield Finding(kind, match.start("token"), match.end(), mask(token))
 
 
 # --- names ----------------------------------------------------------------------------
 
-_PERSON = rf"[{'A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ'}][\w'’]*(?:-[{'A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ'}][\w'’]*)*"
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_PERSON = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*"
 NAME_RE = re.compile(
     r"(?<![\w])(?:(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:[A-Z]\.\s*)?"
     r"|(?i:je\s+m['’]appelle|signé|signée)\s+)"
@@ -250,7 +249,6 @@ STREET_WORDS = (
     "route|quai|cours|square|passage|sentier|voie|villa|cité|résidence|hameau|chaussée|"
     "esplanade|promenade|rond-point|faubourg|fg|parvis|lieu-dit|lotissement|mail"
 )
-_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
 _NAME = rf"[{_UPPER}][\w'’-]*"
 STREET_RE = re.compile(
     rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+"

@@ -202,6 +202,11 @@ def test_sample_content_is_clean() -> None:
     assert dirty == []
 
 
+def test_a_label_whose_lower_case_is_not_a_label_still_counts() -> None:
+    """re's IGNORECASE matches "İnvoice", whose lower() is not "invoice"."""
+    assert [f.kind for f in scan("İnvoice #12345")] == [REFERENCE]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_never_raises_and_offsets_are_in_bounds(text: str) -> None:
