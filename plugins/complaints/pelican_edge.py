@@ -34,6 +34,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
+from . import page_values
 from .check import check_file
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
@@ -373,6 +374,7 @@ def register() -> None:
     signals.article_generator_init.connect(load_profiles)
     signals.article_generator_context.connect(parse_case)
     signals.content_object_init.connect(add_case_box)
+    page_values.connect()
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
     signals.all_generators_finalized.connect(add_article_jsonld)
