@@ -12,7 +12,10 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "https://allo-cest-fini.example").rstrip("/")
 RELATIVE_URLS = False
 
-DELETE_OUTPUT_DIRECTORY = True
+# Pelican would empty the output before reading the content: a content error would
+# leave an empty site. The complaints plugin empties it after validation instead.
+DELETE_OUTPUT_DIRECTORY = False
+COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True
 
 # Nothing that is a draft is published: no drafts/ folder at all.
 DRAFT_SAVE_AS = ""
