@@ -15,7 +15,6 @@ import shlex
 import shutil
 import sys
 from pathlib import Path
-from string import Template
 
 from invoke import task
 from pelican import main as pelican_main
@@ -33,6 +32,7 @@ from sitebuild.supervisor import (
 )
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # the complaints plugin's Pelican-free modules
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / SETTINGS_FILE_BASE))}
 
@@ -216,30 +216,94 @@ def check(c):
     )
 
 
+def merchant_profiles() -> dict:
+    """The merchant profiles of content/ (a broken profile stops the task, in French)."""
+    from complaints.problems import ContentError
+    from complaints.profiles import load_merchants
+
+    try:
+        return load_merchants(ROOT / SETTINGS["PATH"] / "merchants")
+    except ContentError as error:
+        sys.exit("\n".join(str(p) for p in error.problems))
+
+
+def site_slugify(text: str) -> str:
+    from pelican.utils import slugify
+
+    return slugify(text, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+
+
 @task(
     help={
         "merchant": "slug of the merchant (content/merchants/<slug>.md)",
         "title": "title of the testimony",
+        "slug": "file name when the title gives none (letters, digits, hyphens)",
     }
 )
-def new(c, merchant, title):
+def new(c, merchant, title, slug=None):
     """Create a testimony skeleton under content/temoignages/ for an editor to fill in."""
-    from pelican.utils import slugify
+    from complaints.skeletons import (
+        SkeletonRefused,
+        checked_slug,
+        known_merchant,
+        new_testimony_text,
+    )
 
-    today = datetime.date.today().isoformat()
-    slug = slugify(title, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+    try:
+        slug = checked_slug(title, slug, site_slugify)
+        merchant = known_merchant(merchant, merchant_profiles())
+    except SkeletonRefused as refusal:
+        sys.exit(str(refusal))
     path = ROOT / SETTINGS["PATH"] / "temoignages" / "temoignages" / f"{slug}.md"
     if path.exists():
-        sys.exit(f"{path} existe déjà.")
-    template = Template((ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8"))
+        sys.exit(f"{path.relative_to(ROOT)} existe déjà : choisissez un autre titre ou --slug.")
+    template = (ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8")
+    today = datetime.date.today().isoformat()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        template.substitute(title=title, slug=slug, merchant=merchant, today=today),
+        new_testimony_text(template, title=title, slug=slug, merchant=merchant, today=today),
         encoding="utf-8",
     )
     print(
         f"Créé : {path.relative_to(ROOT)} (statut brouillon). Complétez-le puis lancez `invoke check`."
     )
+
+
+@task(
+    name="new-merchant",
+    help={
+        "slug": "file name of the profile (content/merchants/<slug>.md)",
+        "name": "the merchant's name as readers know it",
+        "website": "https://… address of the merchant's site",
+        "country": "ISO 3166 country code, e.g. FR",
+        "fictional": "an invented merchant (sample content)",
+    },
+)
+def new_merchant(c, slug, name, website=None, country=None, fictional=False):
+    """Create a merchant profile skeleton under content/merchants/."""
+    from complaints.skeletons import SkeletonRefused, new_merchant_text, valid_slug
+
+    try:
+        valid_slug(slug, site_slugify)
+    except SkeletonRefused as refusal:
+        sys.exit(str(refusal))
+    path = ROOT / SETTINGS["PATH"] / "merchants" / f"{slug}.md"
+    if path.exists():
+        sys.exit(f"{path.relative_to(ROOT)} existe déjà.")
+    path.write_text(
+        new_merchant_text(name=name, website=website, country=country, fictional=fictional),
+        encoding="utf-8",
+    )
+    print(f"Créé : {path.relative_to(ROOT)}. Complétez la présentation puis lancez `invoke check`.")
+
+
+@task
+def vocabulary(c):
+    """Rewrite docs/vocabulaire.md, the French reference of every code of a testimony."""
+    from complaints.vocabulary_doc import reference
+
+    (ROOT / "docs" / "vocabulaire.md").write_text(reference(), encoding="utf-8")
+    print("docs/vocabulaire.md écrit.")
 
 
 @task
