@@ -1,10 +1,11 @@
 """Tasks for editors and developers (run with ``invoke TASK``; ``invoke --list``).
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
-preview, livereload, publish) plus check, new, test, lint and bench. Every task that
-produces a site to look at or to publish builds into a fresh folder first and only
-replaces ``output/`` when the build succeeded, so a failed build never leaves a
-half-written site behind.
+preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
+bench. Every task that produces a site to look at or to publish runs Pelican in a child
+process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
+``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
+leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
 """
 
 from __future__ import annotations
