@@ -108,10 +108,29 @@ class SignalGuard:
                 self.child = None
 
 
+def owner_alive(folder: Path) -> bool:
+    """True when the task that made a fresh folder (``.output-<pid>-…``) still runs."""
+    pid = folder.name.removeprefix(FRESH_PREFIX).split("-", 1)[0]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
 def remove_stale_builds(parent: Path) -> None:
-    """Remove fresh folders that a killed task (SIGKILL, power cut) left behind."""
+    """Remove fresh folders that a killed task (SIGKILL, power cut) left behind.
+
+    A folder whose task still runs (``invoke livereload`` beside ``invoke build``) is
+    kept.
+    """
     for stale in parent.glob(FRESH_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not owner_alive(stale):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def build_command(
@@ -146,7 +165,7 @@ def fresh_build(
     """
     with guard.critical_section():
         remove_stale_builds(deploy.parent)
-        fresh = Path(tempfile.mkdtemp(prefix=FRESH_PREFIX, dir=deploy.parent))
+        fresh = Path(tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=deploy.parent))
     try:
         command = build_command(settings_file, fresh, require_plan=require_plan, extra=extra)
         status, output = guard.run(command, root, capture=capture)

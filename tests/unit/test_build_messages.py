@@ -94,3 +94,18 @@ def test_missing_files_are_named(tmp_path: Path) -> None:
         "… et 23 autres",
         "25 fichier(s) prévu(s) absent(s) : la construction est incomplète.",
     ]
+
+
+def test_stale_fresh_folders_are_removed_unless_their_task_runs(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from sitebuild.supervisor import remove_stale_builds
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    names = [f".output-{os.getpid()}-live", f".output-{dead.pid}-dead", ".output-x1y2", "keep"]
+    for name in names:
+        (tmp_path / name).mkdir()
+    remove_stale_builds(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([names[0], "keep"])
