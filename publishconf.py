@@ -20,7 +20,10 @@ LEGAL_DIRECTOR = os.environ.get("LEGAL_DIRECTOR") or LEGAL_DIRECTOR  # noqa: F40
 LEGAL_HOST = os.environ.get("LEGAL_HOST") or LEGAL_HOST  # noqa: F405
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or CONTACT_EMAIL  # noqa: F405
 
-DELETE_OUTPUT_DIRECTORY = True
+# Pelican would empty the output before reading the content: a content error would
+# leave an empty site. The complaints plugin empties it after validation instead.
+DELETE_OUTPUT_DIRECTORY = False
+COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True
 
 # Nothing that is a draft is published: no drafts/ folder at all.
 DRAFT_SAVE_AS = ""

@@ -1,10 +1,11 @@
 """Tasks for editors and developers (run with ``invoke TASK``; ``invoke --list``).
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
-preview, livereload, publish) plus check, new, test, lint and bench. Every task that
-produces a site to look at or to publish builds into a fresh folder first and only
-replaces ``output/`` when the build succeeded, so a failed build never leaves a
-half-written site behind.
+preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
+bench. Every task that produces a site to look at or to publish runs Pelican in a child
+process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
+``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
+leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,25 @@ import os
 import shlex
 import shutil
 import sys
-import tempfile
 from pathlib import Path
-from string import Template
 
 from invoke import task
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
+from sitebuild.publishing import rsync_command
+from sitebuild.supervisor import (
+    BuildFailed,
+    Interrupted,
+    SignalGuard,
+    fresh_build,
+    replace_output,
+    report_interrupt,
+)
+
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # the complaints plugin's Pelican-free modules
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / SETTINGS_FILE_BASE))}
 
@@ -37,71 +47,49 @@ CONFIG = {
 }
 
 PYTHON = shlex.quote(sys.executable)
+DEPLOY = ROOT / CONFIG["deploy_path"]
+UNTOUCHED = f"{CONFIG['deploy_path']}/ n'a pas été modifié et rien n'a été envoyé."
 
 
-def pelican_run(args: str) -> None:
-    """Run Pelican in this process.
+def build_site(settings_file: str, *, require_plan: bool = False) -> None:
+    """Build in a child process into a fresh folder; swap it into output/ if it finished.
 
-    Content problems (including files Pelican could not read) stop the build through
-    the complaints plugin, which reports all of them at once; ``--fatal errors``
-    would stop at the first logged error with a less helpful message.
+    Ctrl-C or SIGTERM at any moment: the child is stopped, the fresh folder removed,
+    output/ left as it was, exit status 130 or 143.
     """
-    pelican_main(shlex.split(f"{CONFIG['content_path']} {args}"))
-
-
-def build_into_fresh_folder(settings_file: str) -> Path:
-    """Build the whole site into a new folder beside output/ and return it.
-
-    On failure the new folder is removed and the exception propagates: output/ is
-    untouched.
-    """
-    deploy = ROOT / CONFIG["deploy_path"]
-    fresh = Path(tempfile.mkdtemp(prefix=".output-", dir=deploy.parent))
-    try:
-        pelican_run(f"-s {settings_file} -o {shlex.quote(str(fresh))}")
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print("La construction a échoué : output/ n'a pas été modifié.", file=sys.stderr)
-        raise
-    return fresh
-
-
-def replace_output(fresh: Path) -> Path:
-    """Swap a finished build into output/ (the old site is removed afterwards)."""
-    deploy = ROOT / CONFIG["deploy_path"]
-    old = deploy.with_name(deploy.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    if deploy.exists():
-        deploy.rename(old)
-    fresh.rename(deploy)
-    shutil.rmtree(old, ignore_errors=True)
-    return deploy
+    with SignalGuard() as guard:
+        try:
+            with fresh_build(
+                guard, ROOT, DEPLOY, settings_file, require_plan=require_plan
+            ) as fresh:
+                replace_output(guard, fresh, DEPLOY)
+        except Interrupted as stop:
+            report_interrupt(stop, UNTOUCHED)
+            raise
 
 
 @task
 def clean(c):
     """Remove generated files."""
-    shutil.rmtree(ROOT / CONFIG["deploy_path"], ignore_errors=True)
+    shutil.rmtree(DEPLOY, ignore_errors=True)
 
 
 @task
 def build(c):
     """Build the development version of the site into output/."""
-    replace_output(build_into_fresh_folder(CONFIG["settings_base"]))
+    build_site(CONFIG["settings_base"])
 
 
 @task
 def rebuild(c):
-    """`clean`, then `build`."""
-    clean(c)
+    """Build the development version from scratch (output/ replaced only on success)."""
     build(c)
 
 
 @task
 def regenerate(c):
-    """Automatically regenerate the site upon file modification."""
-    pelican_run("-r -s {settings_base}".format(**CONFIG))
+    """Automatically regenerate the site upon file modification (Pelican's -r, for developers)."""
+    pelican_main(shlex.split("{content_path} -r -s {settings_base}".format(**CONFIG)))
 
 
 @task
@@ -128,56 +116,73 @@ def reserve(c):
 @task
 def preview(c):
     """Build the production version of the site into output/ (nothing is sent)."""
-    replace_output(build_into_fresh_folder(CONFIG["settings_publish"]))
+    build_site(CONFIG["settings_publish"])
 
 
 @task
 def livereload(c):
-    """Build, serve and reload the browser tab whenever content, theme or plugin change."""
-    from livereload import Server
+    """Build, serve and reload the browser tab whenever content, theme or plugin change.
 
-    def build_with_cache(load: bool) -> None:
-        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=" + str(load).lower()
+    A save that breaks the build shows the problems in the browser tab (HTTP 500 page)
+    until the next good save; output/ keeps the last good site.
+    """
+    from sitebuild.live_server import LastBuild, live_server
+
+    last = LastBuild()
+    with SignalGuard() as guard:
+
+        def build_with_cache(load: bool) -> None:
+            extra = ["CACHE_CONTENT=true", f"LOAD_CONTENT_CACHE={str(load).lower()}"]
+            try:
+                with fresh_build(
+                    guard, ROOT, DEPLOY, CONFIG["settings_base"], extra=extra, capture=True
+                ) as fresh:
+                    replace_output(guard, fresh, DEPLOY)
+            except BuildFailed as failure:  # keep serving: the editor fixes and saves again
+                last.failed(failure.report)
+                print(
+                    "Corrigez le fichier et enregistrez : la page se rechargera.", file=sys.stderr
+                )
+            else:
+                last.succeeded()
+
+        def cached_build() -> None:
+            build_with_cache(load=True)
+
+        def fresh_build_all() -> None:
+            # cached articles hold what the plugins and settings derived when they were
+            # read: after a change to either, read everything again (and refill the cache)
+            build_with_cache(load=False)
+
         try:
-            pelican_run(cmd.format(**CONFIG))
-        except SystemExit as stop:  # keep serving: the editor fixes the file and saves again
-            print(
-                f"La construction a échoué (code {stop.code}) ; corrigez et enregistrez.",
-                file=sys.stderr,
-            )
-
-    def cached_build() -> None:
-        build_with_cache(load=True)
-
-    def fresh_build() -> None:
-        # cached articles hold what the plugins and settings derived when they were
-        # read: after a change to either, read everything again (and refill the cache)
-        build_with_cache(load=False)
-
-    cached_build()
-    server = Server()
-    theme_path = SETTINGS["THEME"]
-    watched = {
-        CONFIG["settings_base"]: fresh_build,
-        "plugins/**/*.py": fresh_build,
-        "plugins/**/*.html": fresh_build,
-        f"{theme_path}/templates/**/*.html": cached_build,
-        f"{theme_path}/static/**/*.css": cached_build,
-        f"{theme_path}/static/**/*.js": cached_build,
-        f"{SETTINGS['PATH']}/**/*.md": cached_build,
-    }
-    for glob, rebuild_site in watched.items():
-        server.watch(glob, rebuild_site)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+            cached_build()
+            server = live_server(last)
+            theme_path = SETTINGS["THEME"]
+            watched = {
+                CONFIG["settings_base"]: fresh_build_all,
+                "plugins/**/*.py": fresh_build_all,
+                "plugins/**/*.html": fresh_build_all,
+                f"{theme_path}/templates/**/*.html": cached_build,
+                f"{theme_path}/static/**/*.css": cached_build,
+                f"{theme_path}/static/**/*.js": cached_build,
+                f"{SETTINGS['PATH']}/**/*.md": cached_build,
+            }
+            for glob, rebuild_site in watched.items():
+                server.watch(glob, rebuild_site)
+            server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+        except Interrupted as stop:
+            report_interrupt(stop, f"{CONFIG['deploy_path']}/ garde le dernier site construit.")
+            raise
 
 
 @task
 def publish(c):
-    """Build the production site into a fresh folder, then sync it to the target.
+    """Build the production site into a fresh folder, check it, then sync it to the target.
 
     The target (an rsync destination such as ``user@host:/var/www/site/``) comes from
     the environment variable PUBLISH_TARGET or the PUBLISH_TARGET setting of
-    publishconf.py. Nothing is sent unless the whole build succeeded.
+    publishconf.py. Nothing is sent unless the build finished and every planned file
+    exists; rsync puts the new files in place only at the end of the transfer.
     """
     publish_settings = get_settings_from_file(str(ROOT / CONFIG["settings_publish"]))
     target = os.environ.get("PUBLISH_TARGET") or publish_settings.get("PUBLISH_TARGET")
@@ -185,11 +190,21 @@ def publish(c):
         sys.exit(
             "PUBLISH_TARGET n'est défini ni dans l'environnement ni dans publishconf.py : rien n'a été envoyé."
         )
-    site = replace_output(build_into_fresh_folder(CONFIG["settings_publish"]))
-    c.run(
-        f"rsync --delete --exclude .DS_Store -pthrvz -c {shlex.quote(str(site))}/ {shlex.quote(target)}",
-        echo=True,
-    )
+    with SignalGuard() as guard:
+        try:
+            with fresh_build(
+                guard, ROOT, DEPLOY, CONFIG["settings_publish"], require_plan=True
+            ) as fresh:
+                status, _ = guard.run(rsync_command(fresh, target), ROOT)
+                if status != 0:
+                    sys.exit(f"rsync a échoué (code {status}) : le site en ligne n'a pas changé.")
+                replace_output(guard, fresh, DEPLOY)
+        except Interrupted as stop:
+            report_interrupt(
+                stop,
+                f"{CONFIG['deploy_path']}/ n'a pas été modifié ; le site en ligne n'a pas changé.",
+            )
+            raise
 
 
 @task
@@ -202,30 +217,94 @@ def check(c):
     )
 
 
+def merchant_profiles() -> dict:
+    """The merchant profiles of content/ (a broken profile stops the task, in French)."""
+    from complaints.problems import ContentError
+    from complaints.profiles import load_merchants
+
+    try:
+        return load_merchants(ROOT / SETTINGS["PATH"] / "merchants")
+    except ContentError as error:
+        sys.exit("\n".join(str(p) for p in error.problems))
+
+
+def site_slugify(text: str) -> str:
+    from pelican.utils import slugify
+
+    return slugify(text, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+
+
 @task(
     help={
         "merchant": "slug of the merchant (content/merchants/<slug>.md)",
         "title": "title of the testimony",
+        "slug": "file name when the title gives none (letters, digits, hyphens)",
     }
 )
-def new(c, merchant, title):
+def new(c, merchant, title, slug=None):
     """Create a testimony skeleton under content/temoignages/ for an editor to fill in."""
-    from pelican.utils import slugify
+    from complaints.skeletons import (
+        SkeletonRefused,
+        checked_slug,
+        known_merchant,
+        new_testimony_text,
+    )
 
-    today = datetime.date.today().isoformat()
-    slug = slugify(title, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+    try:
+        slug = checked_slug(title, slug, site_slugify)
+        merchant = known_merchant(merchant, merchant_profiles())
+    except SkeletonRefused as refusal:
+        sys.exit(str(refusal))
     path = ROOT / SETTINGS["PATH"] / "temoignages" / "temoignages" / f"{slug}.md"
     if path.exists():
-        sys.exit(f"{path} existe déjà.")
-    template = Template((ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8"))
+        sys.exit(f"{path.relative_to(ROOT)} existe déjà : choisissez un autre titre ou --slug.")
+    template = (ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8")
+    today = datetime.date.today().isoformat()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        template.substitute(title=title, slug=slug, merchant=merchant, today=today),
+        new_testimony_text(template, title=title, slug=slug, merchant=merchant, today=today),
         encoding="utf-8",
     )
     print(
         f"Créé : {path.relative_to(ROOT)} (statut brouillon). Complétez-le puis lancez `invoke check`."
     )
+
+
+@task(
+    name="new-merchant",
+    help={
+        "slug": "file name of the profile (content/merchants/<slug>.md)",
+        "name": "the merchant's name as readers know it",
+        "website": "https://… address of the merchant's site",
+        "country": "ISO 3166 country code, e.g. FR",
+        "fictional": "an invented merchant (sample content)",
+    },
+)
+def new_merchant(c, slug, name, website=None, country=None, fictional=False):
+    """Create a merchant profile skeleton under content/merchants/."""
+    from complaints.skeletons import SkeletonRefused, new_merchant_text, valid_slug
+
+    try:
+        valid_slug(slug, site_slugify)
+    except SkeletonRefused as refusal:
+        sys.exit(str(refusal))
+    path = ROOT / SETTINGS["PATH"] / "merchants" / f"{slug}.md"
+    if path.exists():
+        sys.exit(f"{path.relative_to(ROOT)} existe déjà.")
+    path.write_text(
+        new_merchant_text(name=name, website=website, country=country, fictional=fictional),
+        encoding="utf-8",
+    )
+    print(f"Créé : {path.relative_to(ROOT)}. Complétez la présentation puis lancez `invoke check`.")
+
+
+@task
+def vocabulary(c):
+    """Rewrite docs/vocabulaire.md, the French reference of every code of a testimony."""
+    from complaints.vocabulary_doc import reference
+
+    (ROOT / "docs" / "vocabulaire.md").write_text(reference(), encoding="utf-8")
+    print("docs/vocabulaire.md écrit.")
 
 
 @task

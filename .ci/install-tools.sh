@@ -3,6 +3,7 @@
 #   - Debian's chromium (axe via Python playwright, Lighthouse): browsers downloaded
 #     by playwright/puppeteer are not reachable from CI, Debian's package is.
 #   - jing (RELAX NG validation of the Atom feeds).
+#   - rsync (`invoke publish`; its tests publish to a local folder).
 #   - a Java runtime >= 17 for vnu.jar and jing (only installed when missing).
 #   - the pinned npm devDependencies (vnu-jar, axe-core, lighthouse) from package-lock.json.
 # Fails loudly on the first error.
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
-packages=(chromium jing)
+packages=(chromium jing rsync)
 
 java_major() {
     java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1
@@ -26,7 +27,7 @@ echo "install-tools: apt-get install ${packages[*]}"
 $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends "${packages[@]}"
 
-for tool in node npm java jing /usr/bin/chromium; do
+for tool in node npm java jing rsync /usr/bin/chromium; do
     command -v "$tool" >/dev/null 2>&1 || { echo "install-tools: $tool is missing" >&2; exit 1; }
 done
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

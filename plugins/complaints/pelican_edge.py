@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import logging
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -34,13 +33,15 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
-from . import page_values
+from . import editor_messages, page_values
 from .check import check_file
+from .editor_messages import summary_line
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
 from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
+from .output_folder import empty_output_before_writing
 from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
@@ -60,21 +61,18 @@ DEFAULTS = {
 
 
 class ContentProblems(Exception):
-    """Raised to stop the build when content has problems.
+    """Raised to stop the build when content has problems, before any file is written.
 
-    The problems are printed first, one plain line each (not through the log, whose
-    console wraps long lines and would split file names); the exception then stops
-    Pelican with exit code 1 before any file is written.
+    Pelican logs the exception; :mod:`complaints.editor_messages` prints the problems,
+    one plain line each (not through the log console, which wraps long lines), and a
+    French summary instead of the traceback. Pelican then exits with code 1.
     """
 
     exitcode = 1
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        sys.stderr.write("".join(f"{p}\n" for p in problems))
-        super().__init__(
-            f"{len(problems)} problème(s) dans le contenu (liste ci-dessus) : rien n'a été écrit."
-        )
+        super().__init__(summary_line(len(problems)))
 
 
 def setting(settings: dict[str, Any], name: str) -> Any:
@@ -380,3 +378,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(add_article_jsonld)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.get_writer.connect(empty_output_before_writing)
+    editor_messages.install()

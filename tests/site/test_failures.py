@@ -20,19 +20,28 @@ PROJECT_PARTS = (
     "plugins",
     "theme",
     "docs",
+    "sitebuild",
 )
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what a build needs into ``destination`` (a private project to break)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the project that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 PIXMANIA = Path("content/temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md")

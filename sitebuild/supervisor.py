@@ -1,0 +1,197 @@
+"""The parent side of a build: signals, the fresh folder, and the swap into output/.
+
+The parent owns SIGINT and SIGTERM for the whole task. On either, the running child
+(the Pelican runner, or rsync) is terminated, the fresh folder is removed and the task
+exits with 128 + the signal number (130, 143): ``output/`` is untouched and nothing is
+sent. The few steps that must not be cut in half (creating the fresh folder, swapping
+it into ``output/``, removing a folder) run in a critical section: a signal that arrives
+then is acted on right after it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+FRESH_PREFIX = ".output-"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(SystemExit):
+    """The task received SIGINT or SIGTERM; its exit status is 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+class BuildFailed(SystemExit):
+    """The runner reported a failed or incomplete build (its output, when captured)."""
+
+    def __init__(self, status: int, report: str = "") -> None:
+        super().__init__(status if status > 0 else 1)
+        self.report = report
+
+
+class SignalGuard:
+    """Turns SIGINT/SIGTERM into :class:`Interrupted`, stopping the current child first."""
+
+    def __init__(self) -> None:
+        self.child: subprocess.Popen[bytes] | None = None
+        self.received: int | None = None
+        self.critical = 0
+        self.previous: dict[int, object] = {}
+
+    def __enter__(self) -> SignalGuard:
+        for signum in STOP_SIGNALS:
+            self.previous[signum] = signal.signal(signum, self._on_signal)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        self.received = self.received or signum
+        self.stop_child()
+        if not self.critical:
+            raise Interrupted(self.received)
+
+    def stop_child(self) -> None:
+        child = self.child
+        if child is not None and child.poll() is None:
+            child.terminate()
+
+    @contextmanager
+    def critical_section(self) -> Iterator[None]:
+        """Run a block that a signal must not cut in half; act on the signal after it."""
+        self.critical += 1
+        try:
+            yield
+        finally:
+            self.critical -= 1
+        if self.received and not self.critical:
+            raise Interrupted(self.received)
+
+    def run(self, command: Sequence[str], cwd: Path, *, capture: bool = False) -> tuple[int, str]:
+        """Run a child process to its end (or until a signal): its status and output.
+
+        With ``capture``, what the child prints is collected (and echoed to stderr).
+        """
+        pipe = subprocess.PIPE if capture else None
+        with self.critical_section():
+            self.child = subprocess.Popen(
+                list(command),
+                cwd=cwd,
+                stdout=pipe,
+                stderr=subprocess.STDOUT if capture else None,
+                text=capture,
+                env={**os.environ, "COLUMNS": "200"},
+            )
+        try:
+            output, _ = self.child.communicate()
+            if output:
+                sys.stderr.write(output)
+            return self.child.returncode, output or ""
+        finally:
+            with self.critical_section():
+                self.stop_child()
+                self.child.wait()
+                self.child = None
+
+
+def owner_alive(folder: Path) -> bool:
+    """True when the task that made a fresh folder (``.output-<pid>-…``) still runs."""
+    pid = folder.name.removeprefix(FRESH_PREFIX).split("-", 1)[0]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
+def remove_stale_builds(parent: Path) -> None:
+    """Remove fresh folders that a killed task (SIGKILL, power cut) left behind.
+
+    A folder whose task still runs (``invoke livereload`` beside ``invoke build``) is
+    kept.
+    """
+    for stale in parent.glob(FRESH_PREFIX + "*"):
+        if not owner_alive(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_command(
+    settings_file: str, output: Path, *, require_plan: bool, extra: Sequence[str]
+) -> list[str]:
+    """The runner's command line for one build into ``output``."""
+    command = [sys.executable, "-m", "sitebuild.pelican_runner"]
+    if require_plan:
+        command.append("--require-plan")
+    command += ["-s", settings_file, "-o", str(output)]
+    if extra:
+        command += ["-e", *extra]
+    return command
+
+
+@contextmanager
+def fresh_build(
+    guard: SignalGuard,
+    root: Path,
+    deploy: Path,
+    settings_file: str,
+    *,
+    require_plan: bool = False,
+    extra: Sequence[str] = (),
+    capture: bool = False,
+) -> Iterator[Path]:
+    """Build into a new folder beside ``deploy`` and yield it once finished and complete.
+
+    The folder is removed when the block ends, whatever happened (a swapped folder has
+    become ``deploy`` and is no longer there to remove). A failed build raises
+    :class:`BuildFailed` (exiting the task with the runner's status).
+    """
+    with guard.critical_section():
+        remove_stale_builds(deploy.parent)
+        fresh = Path(tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=deploy.parent))
+    try:
+        command = build_command(settings_file, fresh, require_plan=require_plan, extra=extra)
+        status, output = guard.run(command, root, capture=capture)
+        if status != 0:
+            sys.stderr.write(f"La construction a échoué : {deploy.name}/ n'a pas été modifié.\n")
+            raise BuildFailed(status, output)
+        yield fresh
+    finally:
+        with guard.critical_section():
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
+    """Swap a finished build into ``deploy``; the previous site is removed afterwards."""
+    old = deploy.with_name(deploy.name + ".old")
+    with guard.critical_section():
+        shutil.rmtree(old, ignore_errors=True)
+        fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        if deploy.exists():
+            deploy.rename(old)
+        fresh.rename(deploy)
+        shutil.rmtree(old, ignore_errors=True)
+    return deploy
+
+
+def report_interrupt(error: Interrupted, what: str) -> None:
+    """One French line after an interrupted task, saying what was left as it was."""
+    name = signal.Signals(error.signum).name
+    sys.stderr.write(f"Interrompu ({name}) : {what}\n")

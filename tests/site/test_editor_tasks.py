@@ -1,0 +1,64 @@
+"""`invoke new` and `invoke new-merchant` as an editor runs them (in a project copy)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from complaints.frontmatter import split_front_matter
+from complaints.profiles import read_merchant
+from tests.site.build_safety_helpers import task_env
+from tests.site.test_failures import copy_project
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        env=task_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_new_and_new_merchant(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    folder = project / "content" / "temoignages" / "temoignages"
+    before = sorted(folder.iterdir())
+
+    refused = invoke(project, "new", "--merchant", "pixmana", "--title", "Colis perdu")
+    assert refused.returncode == 1
+    assert (
+        "vouliez-vous dire « pixmania »" in refused.stderr and "Marchands connus" in refused.stderr
+    )
+    emoji = invoke(project, "new", "--merchant", "pixmania", "--title", "😡📦")
+    assert emoji.returncode == 1 and "--slug" in emoji.stderr
+    assert sorted(folder.iterdir()) == before
+    assert "Traceback" not in refused.stderr + emoji.stderr
+
+    title = 'Pixmania : le "caméscope" # perdu'
+    created = invoke(project, "new", "--merchant", "pixmania", "--title", title)
+    assert created.returncode == 0, created.stderr
+    data, _ = split_front_matter(
+        (folder / "pixmania-le-camescope-perdu.md").read_text(encoding="utf-8"), "x.md"
+    )
+    assert data["title"] == title and data["testimony"]["merchant"] == "pixmania"
+
+    merchant = invoke(
+        project,
+        "new-merchant",
+        "--slug",
+        "boutique-exemple",
+        "--name",
+        "Boutique : exemple",
+        "--website",
+        "https://boutique.example",
+        "--fictional",
+    )
+    assert merchant.returncode == 0, merchant.stderr
+    profile = read_merchant(project / "content" / "merchants" / "boutique-exemple.md")
+    assert profile.name == "Boutique : exemple" and profile.fictional
+    bad = invoke(project, "new-merchant", "--slug", "../x", "--name", "X")
+    assert bad.returncode == 1 and "nom de fichier" in bad.stderr

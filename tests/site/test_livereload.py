@@ -1,0 +1,65 @@
+"""`invoke livereload` shows a broken save's problems in the browser and recovers."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.site.build_safety_helpers import interrupt, start_task, task_env
+from tests.site.test_failures import PIXMANIA, break_file, copy_project
+
+PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_for_status(url: str, status: int, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code, body = fetch(url)
+        if code == status:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never answered {status} (last: {code})")
+
+
+def test_livereload_shows_problems_then_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    server = start_task(project, "livereload", task_env(HOST="127.0.0.1", PORT=str(port)))
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        wait_for_status(url, 200)
+        time.sleep(1.1)  # a later modification time than the first build's
+        break_file(project / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
+        page = wait_for_status(url, 500)
+        assert "La construction a échoué" in page
+        assert "testimony.outcome.as_of" in page and "2009-13-06" in page
+        assert "livereload.js" in page  # the tab reloads itself on the next save
+        assert "Traceback" not in page
+        break_file(project / PIXMANIA, "as_of: 2009-13-06", "as_of: 2009-07-06")
+        page = wait_for_status(url, 200)
+        assert "Pixmania" in page
+    finally:
+        printed = interrupt(server, signal.SIGINT)
+    assert server.returncode == 130, printed
+    assert (project / "output" / PAGE / "index.html").is_file()
+    assert not list(project.glob(".output-*"))
