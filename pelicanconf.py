@@ -24,6 +24,14 @@ DEFAULT_LANG = "fr"
 LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through Babel
 
 THEME = "theme"
+# Every template is autoescaped (the complaints plugin enforces it too); content HTML
+# is marked safe in one place, the |trusted_html filter (docs/security.md).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 PLUGIN_PATHS = ["plugins"]
 # Order matters: fast_yaml replaces yaml_metadata's reader; complaints inserts each
 # case box before typographie's single pass over the body.

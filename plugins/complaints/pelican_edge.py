@@ -31,6 +31,7 @@ from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from .check import check_file
+from .escaping import FILTERS as ESCAPING_FILTERS
 from .formatting import FILTERS
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
@@ -81,8 +82,14 @@ def setting(settings: dict[str, Any], name: str) -> Any:
 
 
 def add_filters(generator: Generator) -> None:
-    """Give every generator's Jinja environment the French formatting filters."""
+    """Autoescape every template of every generator; add the plugin's filters.
+
+    Autoescaping is also set in the settings (JINJA_ENVIRONMENT); it is forced here so
+    that no settings file can turn it off. No template is compiled before this signal.
+    """
+    generator.env.autoescape = True
     generator.env.filters.update(FILTERS)
+    generator.env.filters.update(ESCAPING_FILTERS)
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
