@@ -46,7 +46,7 @@ def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
         "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
     }
     merchant = getattr(article, "merchant", None)
-    if merchant is not None:
+    if merchant is not None and getattr(merchant, "public", True):  # never name a merchant early
         data["about"] = store_reference(merchant, siteurl)
     return data
 
