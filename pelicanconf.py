@@ -102,6 +102,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# A summary given in the front matter is text, not Markdown: only bodies are HTML
+# (the complaints plugin enforces it and escapes the summary; docs/security.md).
+FORMATTED_FIELDS: list[str] = []
+
 # Menu: sections come from the categories; these links complete the header and footer.
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = True

@@ -37,6 +37,7 @@ from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
 from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
+from .pelican_escaping import summary_as_text, summary_is_not_markdown
 from .pelican_outputs import (
     blank_draft_translations,
     keep_static_links_of_written_content,
@@ -406,11 +407,13 @@ def register() -> None:
     signals.article_generator_init.connect(load_profiles)
     signals.article_generator_context.connect(parse_case)
     signals.content_object_init.connect(add_case_box)
+    signals.content_object_init.connect(summary_as_text)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
     signals.page_generator_finalized.connect(keep_static_links_of_written_content)
     signals.all_generators_finalized.connect(check_outputs)
     signals.initialized.connect(blank_draft_translations)
+    signals.initialized.connect(summary_is_not_markdown)
     signals.article_generator_write_article.connect(add_article_jsonld)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
