@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from complaints.problems import Problem
+from complaints.problems import Problem, show
 
 FIELD = "chemin de sortie"
 
@@ -36,7 +36,7 @@ def normalise(path: str) -> str | None:
     """The relative posix form of an output path, or None if it escapes the output
     folder, is absolute or names a folder (``x/``, ``.``)."""
     text = path.replace("\\", "/")
-    if not text or text.startswith("/") or (len(text) > 1 and text[1] == ":"):
+    if not text or text.startswith("/") or text[1:3] == ":/":  # absolute, or a drive
         return None
     if text.endswith("/"):
         return None
@@ -55,7 +55,10 @@ def _parents(path: str) -> Iterable[str]:
 
 def _problem(claim: Claim, expected: str) -> Problem:
     return Problem(
-        file=claim.file or "(réglages)", field=FIELD, value=claim.path, expected=expected
+        file=claim.file or "(réglages)",
+        field=FIELD,
+        value=show(claim.path, limit=200),
+        expected=expected,
     )
 
 
@@ -88,8 +91,8 @@ def make_plan(claims: Iterable[Claim]) -> tuple[dict[str, str], list[Problem]]:
             problems.append(
                 _problem(
                     blamed,
-                    f"un chemin libre : {blamed.what} et {other.what} "
-                    f"écriraient tous deux « {path} »",
+                    f"un chemin libre ({blamed.what} et {other.what} "
+                    f"écriraient tous deux « {path} »)",
                 )
             )
             continue
@@ -109,8 +112,8 @@ def _file_folder_clashes(owners: dict[str, Claim]) -> list[Problem]:
                 problems.append(
                     _problem(
                         blamed,
-                        f"un chemin libre : « {parent} » est le fichier de "
-                        f"{owners[parent].what} et le dossier de {claim.what}",
+                        f"un chemin libre (« {parent} » serait le fichier de "
+                        f"{owners[parent].what} et le dossier de {claim.what})",
                     )
                 )
                 break

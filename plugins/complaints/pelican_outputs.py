@@ -32,7 +32,7 @@ from pelican.utils import posixize_path
 
 from .escaping import is_site_relative
 from .outputs import Claim, make_plan
-from .problems import Problem
+from .problems import Problem, show
 
 _KINDS = {
     ("article", "published"): "témoignage",
@@ -205,7 +205,7 @@ def _url_problems(contents: Iterable[Any]) -> list[Problem]:
         Problem(
             file=_source(c),
             field="url",
-            value=c.url,
+            value=show(c.url),
             expected="une adresse relative au site (sans « http: », « javascript: » ni « // »)",
         )
         for c in contents
@@ -219,7 +219,7 @@ def _draft_problems(contents: Iterable[Any], settings: dict[str, Any]) -> list[P
         Problem(
             file=_source(c),
             field="save_as",
-            value=c.save_as,
+            value=show(c.save_as),
             expected="aucun fichier : un brouillon n'est pas publié",
         )
         for c in contents
