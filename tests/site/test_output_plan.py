@@ -104,3 +104,35 @@ def test_a_page_on_the_tags_index_path_is_a_problem(project: Path) -> None:  # n
     log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
     (line,) = [line for line in log.splitlines() if "chemin de sortie" in line]
     assert "pages/etiquettes.md" in line and "« tags »" in line
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "save_as: ../x/pwned.html",
+        "save_as: index.html",
+        "save_as: feeds/all.atom.xml",
+        "save_as: donnees/temoignages.csv",
+        "save_as: marchands/pixmania/index.html",
+        "url: 'javascript:alert(1)'",
+        "slug: ../..",
+    ],
+)
+def test_content_cannot_choose_where_output_goes(project: Path, front_matter: str) -> None:  # noqa: F811
+    """Refused by the validator or by the output plan: either way, named and unwritten."""
+    key = front_matter.split(":", 1)[0]
+    copy_of_pixmania(
+        project,
+        "detournement",
+        {
+            "slug: pixmania-camescope-livre-chez-un-autre": "slug: detournement",
+            "date: 2009-07-06 10:00": f"date: 2009-07-06 10:00\n{front_matter}",
+        }
+        if key != "slug"
+        else {"slug: pixmania-camescope-livre-chez-un-autre": front_matter},
+    )
+    output = project / "out"
+    log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
+    named = [line for line in log.splitlines() if "detournement.md" in line]
+    assert named, log
+    assert not (project / "x").exists()
