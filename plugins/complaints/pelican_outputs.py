@@ -21,11 +21,11 @@ import fnmatch
 import os
 import posixpath
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from pelican.contents import Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.paginator import Paginator
 from pelican.utils import posixize_path
@@ -48,16 +48,31 @@ def _source(content: Any) -> str:
     return posixize_path(content.relative_source_path)
 
 
-def _describe(content: Any, kind: str) -> str:
-    """ "témoignage content/temoignages/x.md", "page content/pages/y.md (en)"."""
-    label = _KINDS.get((kind, content.status), kind)
-    folder = Path(content.settings["PATH"]).name
-    lang = "" if content.in_default_lang else f" ({content.lang})"
-    return f"{label} {folder}/{_source(content)}{lang}"
+@dataclass(frozen=True)
+class _Written:
+    """A content object that will be written, with its path read once (Pelican
+    recomputes ``save_as`` and ``url`` from the settings at each access)."""
+
+    content: Any
+    kind: str  # "article" or "page"
+    save_as: str
+    source: str
+
+    def describe(self, folder: str) -> str:
+        """ "témoignage content/temoignages/x.md", "page content/pages/y.md (en)"."""
+        c = self.content
+        label = _KINDS.get((self.kind, c.status), self.kind)
+        lang = "" if c.in_default_lang else f" ({c.lang})"
+        return f"{label} {folder}/{self.source}{lang}"
 
 
-def _content_claims(contents: Iterable[Any], kind: str) -> list[Claim]:
-    return [Claim(c.save_as, _describe(c, kind), _source(c)) for c in contents if c.save_as]
+def _written(contents: Iterable[Any], kind: str) -> list[_Written]:
+    found = []
+    for content in contents:
+        save_as = content.save_as
+        if save_as:
+            found.append(_Written(content, kind, save_as, _source(content)))
+    return found
 
 
 def _paginated(
@@ -156,11 +171,12 @@ def _feed_claims(gen: ArticlesGenerator) -> Iterator[Claim]:
                 )
 
 
-def _resolve_attachments(contents: Iterable[Any]) -> None:
+def _resolve_attachments(written: Iterable[_Written]) -> None:
     """Let ``{attach}`` links move their files now, as writing them would, so that
     static files' paths are final (Pelican does it while rendering the content)."""
-    for content in contents:
-        if "{attach}" in (getattr(content, "_content", "") or "") and content.save_as:
+    for item in written:
+        content = item.content
+        if "{attach}" in (getattr(content, "_content", "") or ""):
             content.get_content(content.get_siteurl())
 
 
@@ -199,56 +215,58 @@ def _static_claims(gen: StaticGenerator) -> Iterator[Claim]:
         )
 
 
-def _url_problems(contents: Iterable[Any]) -> list[Problem]:
+def _url_problems(written: Iterable[_Written]) -> list[Problem]:
     """A written content's URL stays inside the site (feeds join it to SITEURL)."""
-    return [
-        Problem(
-            file=_source(c),
-            field="url",
-            value=show(c.url),
-            expected="une adresse relative au site (sans « http: », « javascript: » ni « // »)",
-        )
-        for c in contents
-        if c.save_as and c.url and not is_site_relative(c.url)
-    ]
+    problems = []
+    for item in written:
+        url = item.content.url
+        if url and not is_site_relative(url):
+            problems.append(
+                Problem(
+                    file=item.source,
+                    field="url",
+                    value=show(url),
+                    expected="une adresse relative au site (sans « http: », « javascript: » ni « // »)",
+                )
+            )
+    return problems
 
 
-def _draft_problems(contents: Iterable[Any], settings: dict[str, Any]) -> list[Problem]:
+def _draft_problems(written: Iterable[_Written], settings: dict[str, Any]) -> list[Problem]:
     """With drafts off (production), no draft may be written anywhere."""
     return [
         Problem(
-            file=_source(c),
+            file=item.source,
             field="save_as",
-            value=show(c.save_as),
+            value=show(item.save_as),
             expected="aucun fichier : un brouillon n'est pas publié",
         )
-        for c in contents
-        if c.status == "draft"
-        and c.save_as
-        and not settings.get("DRAFT_PAGE_SAVE_AS" if isinstance(c, Page) else "DRAFT_SAVE_AS")
+        for item in written
+        if item.content.status == "draft"
+        and not settings.get("DRAFT_PAGE_SAVE_AS" if item.kind == "page" else "DRAFT_SAVE_AS")
     ]
 
 
 def plan_outputs(generators: list[Any]) -> tuple[dict[str, str], list[Problem]]:
     """Every file the build will write ``{path: what}`` and the problems found."""
-    claims: list[Claim] = []
-    contents: list[Any] = []
+    written: dict[Any, list[_Written]] = {}
     for gen in generators:
         if isinstance(gen, ArticlesGenerator):
-            contents += _article_contents(gen)
+            written[gen] = _written(_article_contents(gen), "article")
         elif isinstance(gen, PagesGenerator):
-            contents += _page_contents(gen)
-    _resolve_attachments(contents)
-    problems = _url_problems(contents)
+            written[gen] = _written(_page_contents(gen), "page")
+    every = [item for items in written.values() for item in items]
+    _resolve_attachments(every)
+    problems = _url_problems(every)
+    claims: list[Claim] = []
     for gen in generators:
+        if gen in written:
+            folder = Path(gen.settings["PATH"]).name
+            claims += [Claim(w.save_as, w.describe(folder), w.source) for w in written[gen]]
+            problems += _draft_problems(written[gen], gen.settings)
         if isinstance(gen, ArticlesGenerator):
-            claims += _content_claims(_article_contents(gen), "article")
             claims += _list_claims(gen)
             claims += _feed_claims(gen)
-            problems += _draft_problems(_article_contents(gen), gen.settings)
-        elif isinstance(gen, PagesGenerator):
-            claims += _content_claims(_page_contents(gen), "page")
-            problems += _draft_problems(_page_contents(gen), gen.settings)
         elif isinstance(gen, StaticGenerator):
             claims += _static_claims(gen)
         planned = getattr(gen, "planned_outputs", None)
