@@ -88,13 +88,8 @@ def make_plan(claims: Iterable[Claim]) -> tuple[dict[str, str], list[Problem]]:
             continue
         if path in owners:
             blamed, other = _blame(owners[path], claim)
-            problems.append(
-                _problem(
-                    blamed,
-                    f"un chemin libre ({blamed.what} et {other.what} "
-                    f"écriraient tous deux « {path} »)",
-                )
-            )
+            message = f"{blamed.what} et {other.what} écriraient tous deux « {path} »"
+            problems.append(_problem(blamed, f"un chemin libre ({message})"))
             continue
         owners[path] = claim
         plan[path] = claim.what
@@ -109,12 +104,10 @@ def _file_folder_clashes(owners: dict[str, Claim]) -> list[Problem]:
         for parent in _parents(path):
             if parent in owners:
                 blamed, _ = _blame(owners[parent], claim)
-                problems.append(
-                    _problem(
-                        blamed,
-                        f"un chemin libre (« {parent} » serait le fichier de "
-                        f"{owners[parent].what} et le dossier de {claim.what})",
-                    )
+                message = (
+                    f"« {parent} » serait le fichier de {owners[parent].what}"
+                    f" et le dossier de {claim.what}"
                 )
+                problems.append(_problem(blamed, f"un chemin libre ({message})"))
                 break
     return problems

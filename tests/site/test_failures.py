@@ -23,16 +23,21 @@ PROJECT_PARTS = (
 )
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A private copy of the project that a test may break."""
+def copy_project(root: Path) -> Path:
+    """Copy the project's settings, content, plugins and theme into ``root``."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+            shutil.copy2(source, root / part)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path)
 
 
 PIXMANIA = Path("content/temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +21,9 @@ from lxml import etree
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from tests.conftest import ROOT, build_site
-from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
-from tests.site.test_failures import PROJECT_PARTS
+from tests.conftest import build_site
+from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
+from tests.site.test_failures import copy_project
 
 TITLE = "=1+1 </script><script>alert('titre')</script><img src=x onerror=alert('titre')>"
 CATEGORY = "<b onmouseover=alert('rubrique')>Rubrique</b>"
@@ -96,13 +95,7 @@ def author_slug() -> str:
 
 
 def make_hostile_copy(root: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
-    content = root / "content"
+    content = copy_project(root) / "content"
     (content / "temoignages/temoignages" / f"{SLUG}.md").write_text(TESTIMONY, encoding="utf-8")
     (content / "merchants/hostile.md").write_text(MERCHANT_PROFILE, encoding="utf-8")
     (content / "authors" / f"{author_slug()}.md").write_text(AUTHOR_PROFILE, encoding="utf-8")
@@ -114,21 +107,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     """The hostile copy built with publishconf.py and served on 127.0.0.1 (free port)."""
     root = tmp_path_factory.mktemp("hostile")
     content = make_hostile_copy(root)
-    output = root / "output"
-    output.mkdir()
-    server, thread = start_server(output)
-    base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    result = build_site(output, content=content, siteurl=base_url)
-    if result.returncode != 0:
-        server.server_close()
-        pytest.fail(f"hostile build failed:\n{result.stdout}\n{result.stderr}")
-    thread.start()
-    try:
-        yield output, base_url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with built_and_served(root / "output", content) as base_url:
+        yield root / "output", base_url
 
 
 def page(site: Path, relative: str) -> BeautifulSoup:

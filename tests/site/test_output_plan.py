@@ -90,20 +90,20 @@ def test_two_testimonies_with_one_slug_in_one_month_are_one_problem(project: Pat
     assert "2009/07/pixmania-camescope-livre-chez-un-autre/index.html" in problems[0]
 
 
-def test_a_page_on_the_merchant_index_path_is_a_problem(project: Path) -> None:  # noqa: F811
-    add_file(project, "content/pages/marchands.md", "---\ntitle: Marchands\n---\n\nTexte.\n")
+@pytest.mark.parametrize(
+    ("slug", "other_writer"),
+    [("marchands", "l'index des marchands"), ("etiquettes", "la page « tags »")],
+)
+def test_a_page_on_a_list_page_path_is_a_problem(
+    project: Path,  # noqa: F811
+    slug: str,
+    other_writer: str,
+) -> None:
+    add_file(project, f"content/pages/{slug}.md", f"---\ntitle: {slug}\n---\n\nTexte.\n")
     output = project / "out"
     log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
     (line,) = [line for line in log.splitlines() if "chemin de sortie" in line]
-    assert "pages/marchands.md" in line and "l'index des marchands" in line
-
-
-def test_a_page_on_the_tags_index_path_is_a_problem(project: Path) -> None:  # noqa: F811
-    add_file(project, "content/pages/etiquettes.md", "---\ntitle: Étiquettes\n---\n\nTexte.\n")
-    output = project / "out"
-    log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
-    (line,) = [line for line in log.splitlines() if "chemin de sortie" in line]
-    assert "pages/etiquettes.md" in line and "« tags »" in line
+    assert f"pages/{slug}.md" in line and other_writer in line
 
 
 @pytest.mark.parametrize(
