@@ -20,6 +20,14 @@ DEFAULT_LANG = "fr"
 LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through Babel
 
 THEME = "theme"
+# Every template is autoescaped (the complaints plugin enforces it too); content HTML
+# is marked safe in one place, the |trusted_html filter (docs/security.md).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 PLUGIN_PATHS = ["plugins"]
 # Order matters: fast_yaml replaces yaml_metadata's reader and imports the complaints
 # package (its front-matter loader), so it comes after it; complaints inserts each case
@@ -90,6 +98,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+
+# A summary given in the front matter is text, not Markdown: only bodies are HTML
+# (the complaints plugin enforces it and escapes the summary; docs/security.md).
+FORMATTED_FIELDS: list[str] = []
 
 # Menu: sections come from the categories; these links complete the header and footer.
 DISPLAY_PAGES_ON_MENU = False

@@ -28,6 +28,8 @@ COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True
 # Nothing that is a draft is published: no drafts/ folder at all.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""  # Pelican's default writes translated drafts to drafts/
+DRAFT_PAGE_LANG_SAVE_AS = ""
 
 FEED_DOMAIN = SITEURL
 FEED_MAX_ITEMS = 50

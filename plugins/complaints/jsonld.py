@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from complaints.escaping import is_safe_url
+
 
 def absolute_url(siteurl: str, url: str) -> str:
     """A site path made absolute with SITEURL (root-relative when SITEURL is empty)."""
@@ -23,7 +25,7 @@ def store_reference(merchant: Any, siteurl: str) -> dict[str, Any]:
         "@id": absolute_url(siteurl, merchant.url) + "#marchand",
         "name": merchant.name,
     }
-    if merchant.website:
+    if is_safe_url(merchant.website):
         node["sameAs"] = merchant.website
     return node
 
@@ -46,7 +48,7 @@ def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
         "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
     }
     merchant = getattr(article, "merchant", None)
-    if merchant is not None:
+    if merchant is not None and getattr(merchant, "public", True):  # never name a merchant early
         data["about"] = store_reference(merchant, siteurl)
     return data
 

@@ -23,6 +23,8 @@ class Merchant:
 
     ``articles`` holds the published testimonies about the merchant, newest first;
     ``replies`` holds ``(article, event)`` pairs for its right-of-reply events.
+    A merchant is public only once one of its testimonies is published: before that
+    it has no URL and no feeds (a draft or hidden testimony names it without a link).
     """
 
     profile: MerchantProfile
@@ -41,9 +43,15 @@ class Merchant:
     fictional = property(lambda self: self.profile.fictional)
 
     @property
+    def public(self) -> bool:
+        """True once at least one testimony about the merchant is published."""
+        return bool(self.articles)
+
+    @property
     def url(self) -> str:
-        """Path of the merchant page relative to SITEURL, e.g. ``marchands/pixmania/``."""
-        return MERCHANT_URL.format(slug=self.slug)
+        """Path of the merchant page relative to SITEURL, e.g. ``marchands/pixmania/``;
+        "" while the merchant is not public."""
+        return MERCHANT_URL.format(slug=self.slug) if self.public else ""
 
     @property
     def save_as(self) -> str:
@@ -52,13 +60,17 @@ class Merchant:
 
     @property
     def feed_atom_url(self) -> str | None:
-        """Path of the merchant's Atom feed, or None when feeds are off."""
-        return self.feed_atom_pattern.format(slug=self.slug) if self.feed_atom_pattern else None
+        """Path of the merchant's Atom feed, or None when feeds are off or not public."""
+        if not (self.feed_atom_pattern and self.public):
+            return None
+        return self.feed_atom_pattern.format(slug=self.slug)
 
     @property
     def feed_rss_url(self) -> str | None:
-        """Path of the merchant's RSS feed, or None when feeds are off."""
-        return self.feed_rss_pattern.format(slug=self.slug) if self.feed_rss_pattern else None
+        """Path of the merchant's RSS feed, or None when feeds are off or not public."""
+        if not (self.feed_rss_pattern and self.public):
+            return None
+        return self.feed_rss_pattern.format(slug=self.slug)
 
     def __str__(self) -> str:
         return self.name
@@ -74,8 +86,9 @@ def build_merchants(
     """Group published testimonies by merchant and compute each scorecard once.
 
     ``articles`` are objects with ``case`` (a Testimony), ``facts`` (CaseFacts) and
-    ``date``; those without a case are ignored. Returns merchants sorted by name,
-    including merchants that have no testimony yet.
+    ``date``; those without a case are ignored. Returns every profile's merchant,
+    sorted by name; those without a published testimony are not :attr:`Merchant.public`
+    (see :func:`public_merchants`).
     """
     merchants = {
         slug: Merchant(
@@ -94,3 +107,8 @@ def build_merchants(
         merchant.articles.sort(key=lambda a: a.date, reverse=True)
         merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])
     return sorted(merchants.values(), key=lambda m: m.name.casefold())
+
+
+def public_merchants(merchants: Iterable[Merchant]) -> list[Merchant]:
+    """The merchants the site may name: those with a published testimony."""
+    return [merchant for merchant in merchants if merchant.public]

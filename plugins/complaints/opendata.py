@@ -6,6 +6,9 @@ module's defaults). Empty cell = unknown / not applicable. Dates are ISO 8601
 (``2008-07-13``; an imprecise date keeps its precision, ``2008-07``; a range is
 ``start/end``); money is a plain decimal with two places (``900.00``), its
 currency an ISO 4217 code; ``issues`` are ``;``-separated vocabulary values.
+A text cell that a spreadsheet would run as a formula (first character ``=``, ``+``,
+``-``, ``@``, tab or carriage return) is written with a leading ``'``, as OWASP
+recommends against CSV injection; plain numbers are left alone.
 
 JSON: an object ``{"generated": <ISO date or null>, "merchants": [record, ...]}``
 where each record comes from :func:`merchant_record`: identity (slug, name, url)
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,6 +54,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "fictional",
 )
 RATE_PLACES = 4
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 CENT = Decimal("0.01")
 
 
@@ -137,11 +143,24 @@ def testimony_row(
     return {column: row[column] for column in CSV_COLUMNS}
 
 
+def neutralise_formula(cell: str) -> str:
+    """A cell a spreadsheet cannot run: ``'`` before a leading ``= + - @``, tab or CR.
+
+    OWASP's advice for CSV injection; a plain number such as ``-3.5`` stays a number.
+    """
+    if cell.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def write_csv(rows: Iterable[Mapping[str, str]], stream: TextIO) -> None:
-    """Write the header and ``rows`` to ``stream`` (opened with newline="")."""
+    """Write the header and ``rows`` to ``stream`` (opened with newline=""), every
+    cell through :func:`neutralise_formula`."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="raise")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {key: neutralise_formula(str(value)) for key, value in row.items()} for row in rows
+    )
 
 
 def _rate(value: float | None) -> float | None:

@@ -36,12 +36,19 @@ from pelican.writers import Writer
 from . import editor_messages, page_values
 from .check import check_file
 from .editor_messages import summary_line
+from .escaping import FILTERS as ESCAPING_FILTERS
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
-from .merchants import MERCHANTS_INDEX_URL, build_merchants
+from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
 from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .output_folder import empty_output_before_writing
+from .pelican_escaping import summary_as_text, summary_is_not_markdown
+from .pelican_outputs import (
+    blank_draft_translations,
+    keep_static_links_of_written_content,
+    plan_outputs,
+)
 from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
@@ -84,8 +91,14 @@ def setting(settings: dict[str, Any], name: str) -> Any:
 
 
 def add_filters(generator: Generator) -> None:
-    """Give every generator's Jinja environment the French filters and the rules."""
+    """Autoescape every template of every generator; add the plugin's filters and rules.
+
+    Autoescaping is also set in the settings (JINJA_ENVIRONMENT); it is forced here so
+    that no settings file can turn it off. No template is compiled before this signal.
+    """
+    generator.env.autoescape = True
     install(generator.env)
+    generator.env.filters.update(ESCAPING_FILTERS)
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
@@ -239,10 +252,15 @@ class MerchantsGenerator(Generator):
     """Writes merchant pages, the merchant index, merchant feeds and open data."""
 
     def generate_context(self) -> None:
-        """Group published testimonies by merchant; give every article its merchant."""
+        """Group published testimonies by merchant; give every article its merchant.
+
+        Only public merchants (with a published testimony) get a page, an index row,
+        feeds and data; a draft or hidden testimony about another merchant carries a
+        merchant that is not public (its name, no link).
+        """
         settings = self.settings
         feeds_on = setting(settings, "COMPLAINTS_MERCHANT_FEEDS")
-        self.merchants = build_merchants(
+        every_merchant = build_merchants(
             self.context.get("complaints_merchant_profiles", {}),
             self.context["articles"],
             feed_atom_pattern=setting(settings, "COMPLAINTS_MERCHANT_FEED_ATOM")
@@ -252,11 +270,25 @@ class MerchantsGenerator(Generator):
             if feeds_on
             else None,
         )
-        by_slug = {m.slug: m for m in self.merchants}
+        by_slug = {m.slug: m for m in every_merchant}
         for article in every_article(self.context):
             article.merchant = by_slug[article.case.merchant]
+        self.merchants = public_merchants(every_merchant)
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
+
+    def planned_outputs(self) -> dict[str, str]:
+        """Every file :meth:`generate_output` writes, for the output plan."""
+        plan: dict[str, str] = {}
+        for merchant in self.merchants:
+            plan[merchant.save_as] = f"la page du marchand « {merchant.slug} »"
+            for kind, path in (("Atom", merchant.feed_atom_url), ("RSS", merchant.feed_rss_url)):
+                if path:
+                    plan[path] = f"le flux {kind} du marchand « {merchant.slug} »"
+        plan[MERCHANTS_INDEX_URL + "index.html"] = "l'index des marchands"
+        for name in ("COMPLAINTS_DATA_MERCHANTS", "COMPLAINTS_DATA_TESTIMONIES"):
+            plan[setting(self.settings, name)] = f"les données ouvertes ({name})"
+        return plan
 
     def generate_output(self, writer: Writer) -> None:
         """Write every merchant page, the index, the feeds and the data files."""
@@ -362,6 +394,19 @@ def add_article_jsonld(generators: list[Generator]) -> None:
         article.jsonld = article_jsonld(article, settings["SITEURL"])
 
 
+def check_outputs(generators: list[Any]) -> None:
+    """Compute every output path before anything is written; stop on a collision.
+
+    The plan ``{path: what writes it}`` is kept as ``context["complaints_output_plan"]``
+    (a build's completeness is checked against it afterwards).
+    """
+    plan, problems = plan_outputs(generators)
+    if problems:
+        raise ContentProblems(problems)
+    if generators:
+        generators[0].context["complaints_output_plan"] = plan
+
+
 def get_generators(_pelican: Any) -> type[Generator]:
     return MerchantsGenerator
 
@@ -373,9 +418,14 @@ def register() -> None:
     signals.article_generator_context.connect(parse_case)
     signals.content_object_init.connect(add_case_box)
     page_values.connect()
+    signals.content_object_init.connect(summary_as_text)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
+    signals.page_generator_finalized.connect(keep_static_links_of_written_content)
+    signals.all_generators_finalized.connect(check_outputs)
     signals.all_generators_finalized.connect(add_article_jsonld)
+    signals.initialized.connect(blank_draft_translations)
+    signals.initialized.connect(summary_is_not_markdown)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
     signals.get_writer.connect(empty_output_before_writing)

@@ -8,17 +8,19 @@ with ``.ci/install-tools.sh``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_site
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -86,6 +88,29 @@ def start_server(directory: Path) -> tuple[http.server.ThreadingHTTPServer, thre
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="quality-http", daemon=True)
     return server, thread
+
+
+@contextlib.contextmanager
+def built_and_served(output: Path, content: Path | None = None) -> Iterator[str]:
+    """Build the production site into ``output`` and serve it on 127.0.0.1; yield its URL.
+
+    The server socket is bound first (free port chosen by the OS), then the site is
+    built with SITEURL=http://127.0.0.1:PORT, so every absolute link is internal.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    server, thread = start_server(output)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    result = build_site(output, content=content, siteurl=base_url)
+    if result.returncode != 0:
+        server.server_close()
+        pytest.fail(f"site build (SITEURL={base_url}) failed:\n{result.stdout}\n{result.stderr}")
+    thread.start()
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
-from complaints.merchants import build_merchants
+from complaints.merchants import build_merchants, public_merchants
 
 
 @dataclass
@@ -42,7 +42,7 @@ def fake_article(merchant: str, day: int, *, reply: bool = False):
     )
 
 
-def test_every_profile_gets_a_merchant_even_without_testimony() -> None:
+def test_a_merchant_without_published_testimony_is_not_public() -> None:
     profiles = {
         "zeta": FakeProfile("zeta", "Zêta"),
         "alpha": FakeProfile("alpha", "alpha boutique"),
@@ -53,9 +53,11 @@ def test_every_profile_gets_a_merchant_even_without_testimony() -> None:
     assert [m.slug for m in merchants] == ["alpha", "zeta"]  # by name, case-insensitive
     alpha, zeta = merchants
     assert alpha.articles == [] and alpha.scorecard.n == 0 and alpha.scorecard.score is None
-    assert zeta.scorecard.n == 1
-    assert alpha.url == "marchands/alpha/" and alpha.save_as == "marchands/alpha/index.html"
-    assert alpha.feed_atom_url == "f/alpha.atom.xml" and alpha.feed_rss_url is None
+    assert not alpha.public and alpha.url == "" and alpha.feed_atom_url is None
+    assert public_merchants(merchants) == [zeta]
+    assert zeta.public and zeta.scorecard.n == 1
+    assert zeta.url == "marchands/zeta/" and zeta.save_as == "marchands/zeta/index.html"
+    assert zeta.feed_atom_url == "f/zeta.atom.xml" and zeta.feed_rss_url is None
 
 
 def test_articles_newest_first_and_replies_collected() -> None:

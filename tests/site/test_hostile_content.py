@@ -1,0 +1,275 @@
+"""Hostile strings in front matter and profiles are shown as text, never run.
+
+A copy of the site gets a testimony, a merchant profile and an author profile whose
+free-text fields (title, section, tags, author, summary, item, carrier, notes, merchant
+and author names, bio) carry HTML and script payloads. The validator accepts free text,
+so escaping alone must make them harmless: no injected element or event attribute in
+any page, JSON-LD that parses, feeds that parse with links inside the site, a CSV that
+a spreadsheet cannot run, and (Chromium) no alert on the testimony and merchant pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from tests.conftest import build_site
+from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
+from tests.site.test_failures import copy_project
+
+TITLE = "=1+1 </script><script>alert('titre')</script><img src=x onerror=alert('titre')>"
+CATEGORY = "<b onmouseover=alert('rubrique')>Rubrique</b>"
+TAGS = ["<i onclick=alert('tag')>étiquette</i>", '" onmouseover="alert(\'tag2\')" x="']
+AUTHOR = "Zoé <svg onload=alert('auteur')>"
+MERCHANT = "<script>alert('marchand')</script> & \"Cie\" </script><script>alert('m2')</script>"
+AUTHOR_NAME = "<script>alert('profil')</script>"
+BIO = "\"><img src=x onerror=alert('bio')>"
+SUMMARY = "<script>alert('résumé')</script> résumé"
+NOTE = "</script><script>alert('note')</script>"
+ITEM = "<img src=x onerror=alert('article')>"
+SLUG = "temoignage-hostile"
+
+
+def yaml_quoted(text: str) -> str:
+    """A single-quoted YAML scalar."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+TESTIMONY = f"""---
+title: {yaml_quoted(TITLE)}
+date: 2020-05-04 10:00
+category: {yaml_quoted(CATEGORY)}
+tags: [{", ".join(yaml_quoted(t) for t in TAGS)}]
+author: {yaml_quoted(AUTHOR)}
+slug: {SLUG}
+summary: {yaml_quoted(SUMMARY)}
+testimony:
+  merchant: hostile
+  fictional: true
+  experience_date: 2020-03-01
+  order: {{date: 2020-03-01, item: {yaml_quoted(ITEM)}, amount: {{value: 50, currency: EUR}}, channel: web}}
+  delivery: {{carrier: {yaml_quoted(NOTE)}, mode: home}}
+  issues: [delivery.lost]
+  events:
+    - {{date: 2020-03-01, actor: consumer, kind: order, channel: web}}
+    - {{date: 2020-03-10, actor: consumer, kind: complaint, channel: email, note: {yaml_quoted(NOTE)}}}
+    - {{date: 2020-03-12, actor: merchant, kind: merchant_answer, channel: email, note: {yaml_quoted(NOTE)}}}
+    - {{date: 2020-04-20, actor: merchant, kind: merchant_reply, channel: email, note: {yaml_quoted(NOTE)}}}
+  outcome: {{status: open, resolution: none, recovered: {{value: 0, currency: EUR}}, as_of: 2020-05-04}}
+  lessons: [keep_written_records]
+  verification: {{documents_seen: false, by: editor}}
+---
+*Exemple fictif.* Un colis perdu, une réclamation, une réponse.
+
+La suite du récit.
+"""
+
+MERCHANT_PROFILE = f"""---
+name: {yaml_quoted(MERCHANT)}
+website: https://hostile.example/
+fictional: true
+---
+Marchand fictif pour les tests.
+"""
+
+AUTHOR_PROFILE = f"""---
+name: {yaml_quoted(AUTHOR_NAME)}
+bio: {yaml_quoted(BIO)}
+---
+"""
+
+ALLOWED_SCRIPT_TYPES = {"application/ld+json"}
+
+
+def author_slug() -> str:
+    subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    return slugify(AUTHOR, regex_subs=subs)
+
+
+def make_hostile_copy(root: Path) -> Path:
+    content = copy_project(root) / "content"
+    (content / "temoignages/temoignages" / f"{SLUG}.md").write_text(TESTIMONY, encoding="utf-8")
+    (content / "merchants/hostile.md").write_text(MERCHANT_PROFILE, encoding="utf-8")
+    (content / "authors" / f"{author_slug()}.md").write_text(AUTHOR_PROFILE, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The hostile copy built with publishconf.py and served on 127.0.0.1 (free port)."""
+    root = tmp_path_factory.mktemp("hostile")
+    content = make_hostile_copy(root)
+    with built_and_served(root / "output", content) as base_url:
+        yield root / "output", base_url
+
+
+def page(site: Path, relative: str) -> BeautifulSoup:
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+
+
+def test_no_injected_element_or_attribute_in_any_page(hostile_site) -> None:
+    site, base_url = hostile_site
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        soup = page(site, path.relative_to(site).as_posix())
+        where = path.relative_to(site).as_posix()
+        for script in soup.find_all("script"):
+            if script.get("src"):
+                assert script["src"].startswith(f"{base_url}/theme/"), (where, script)
+            else:
+                assert script.get("type") in ALLOWED_SCRIPT_TYPES, (where, script)
+                json.loads(script.string)  # a "</script>" in a value would break it
+        for element in soup.find_all(True):
+            events = [name for name in element.attrs if name.lower().startswith("on")]
+            assert not events, (where, element.name, events)
+            for name in ("href", "src"):
+                value = str(element.get(name, "")).strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (where, element)
+        assert not soup.find_all(["svg", "img"], src="x"), where
+        assert not soup.find_all(["i", "b"], onclick=True), where
+
+
+def test_the_hostile_text_is_shown_as_text(hostile_site) -> None:
+    site, _ = hostile_site
+    testimony = page(site, f"2020/05/{SLUG}/index.html")
+    heading = testimony.h1.get_text()
+    assert "</script><script>alert(" in heading and "<img src=x onerror=" in heading
+    text = testimony.get_text()
+    for shown in ("</script><script>alert(", "<img src=x onerror=alert(", "Rubrique</b>"):
+        assert shown in text, shown
+    assert "<svg onload=alert(" in testimony.select_one(".byline").get_text()
+    nav = " ".join(a.get_text() for a in testimony.select(".site-nav a"))
+    assert CATEGORY in nav  # the section lands in the navigation of every page
+    merchant = page(site, "marchands/hostile/index.html")
+    assert merchant.h1.get_text() == MERCHANT
+    assert "alert('marchand') & \"Cie\"" in merchant.title.get_text()  # |striptags: text only
+    author = page(site, f"auteurs/{author_slug()}/index.html")
+    assert AUTHOR_NAME in author.h1.get_text()
+    assert "<img src=x onerror=" in author.select_one(".author-bio").get_text()
+    description = testimony.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("<script>alert(")  # the summary's text, as text
+    card = page(site, "index.html").find("a", href=lambda h: h and SLUG in h)
+    assert card is not None and "</script>" in card.get_text()
+    summary = card.find_parent("article").select_one(".card-summary")
+    assert "<script>alert(" in summary.get_text() and not summary.find("script")
+
+
+def test_jsonld_carries_the_text_and_cannot_be_closed(hostile_site) -> None:
+    site, _ = hostile_site
+    raw = (site / f"2020/05/{SLUG}/index.html").read_text(encoding="utf-8")
+    assert raw.count("</script>") == raw.count("<script")  # no value closes a script
+    soup = BeautifulSoup(raw, "lxml")
+    (block,) = soup.select('script[type="application/ld+json"]')
+    data = json.loads(block.string)
+    assert "</script><script>alert(" in data["headline"]
+    assert data["about"]["name"] == MERCHANT
+
+
+def test_feeds_parse_and_link_inside_the_site(hostile_site) -> None:
+    site, base_url = hostile_site
+    feeds = sorted((site / "feeds").rglob("*.xml"))
+    assert feeds
+    for path in feeds:
+        tree = etree.parse(str(path))  # well-formed XML despite the payloads
+        links = tree.xpath("//*[local-name()='link']/@href | //*[local-name()='link']/text()")
+        for link in links:
+            assert link.startswith(base_url), (path.name, link)
+    atom = etree.parse(str(site / "feeds/all.atom.xml"))
+    titles = atom.xpath("//*[local-name()='entry']/*[local-name()='title']/text()")
+    assert any("alert('titre')" in t for t in titles)
+
+
+def test_the_csv_title_cannot_run_as_a_formula(hostile_site) -> None:
+    site, _ = hostile_site
+    with (site / "donnees/temoignages.csv").open(encoding="utf-8", newline="") as stream:
+        rows = [r for r in csv.DictReader(stream) if SLUG in r["url"]]
+    (row,) = rows
+    assert row["title"].startswith("'=1+1")
+    for cell in (v for r in rows for v in r.values()):
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+@pytest.mark.quality
+def test_no_alert_fires_in_chromium(hostile_site) -> None:
+    """The testimony, merchant and author pages, with every element hovered and clicked."""
+    chromium = require_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Python playwright is missing: pip install -r requirements-test.txt")
+    _, base_url = hostile_site
+    fired: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        fired.append(dialog.message)
+        dialog.dismiss()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
+        try:
+            context = browser.new_context()
+            context.add_init_script(
+                "for (const name of ['alert', 'confirm', 'prompt'])"
+                " window[name] = (m) => { window.__fired = (window.__fired || []).concat(String(m)); };"
+            )
+            for rel in (f"2020/05/{SLUG}/", "marchands/hostile/", f"auteurs/{author_slug()}/"):
+                tab = context.new_page()
+                tab.on("dialog", on_dialog)
+                response = tab.goto(f"{base_url}/{rel}", wait_until="load")
+                assert response is not None and response.ok, rel
+                tab.evaluate(
+                    "() => { for (const e of document.querySelectorAll('body *')) {"
+                    " for (const type of ['mouseover', 'mouseenter', 'focus', 'click'])"
+                    "  e.dispatchEvent(new Event(type, {bubbles: true, cancelable: true})); } }"
+                )
+                tab.wait_for_timeout(200)
+                fired.extend(tab.evaluate("() => window.__fired || []"))
+                tab.close()
+        finally:
+            browser.close()
+    assert fired == []
+
+
+URL_PAYLOADS = {
+    "merchants/hostile.md": MERCHANT_PROFILE.replace(
+        "website: https://hostile.example/",
+        "website: 'https://e.x/\" onmouseover=\"alert(1)\" x=\"'\nlogo: 'javascript:alert(2)'",
+    ),
+    "authors/{author}.md": AUTHOR_PROFILE.replace(
+        "---\n", "---\nwebsite: 'https://e.x/\"><script>alert(3)</script>'\n", 1
+    ),
+}
+
+
+def test_hostile_urls_in_profiles_are_refused_or_harmless(tmp_path: Path) -> None:
+    """Profile URLs reach href/src: a validator may refuse them (file + field named);
+    whatever it accepts must render without a new attribute or a script URL."""
+    content = make_hostile_copy(tmp_path)
+    for relative, text in URL_PAYLOADS.items():
+        (content / relative.format(author=author_slug())).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    result = build_site(output, content=content)
+    if result.returncode != 0:
+        log = result.stdout + result.stderr
+        assert "hostile.md" in log or author_slug() in log, log
+        assert not (output / "index.html").exists()
+        return
+    for rel in ("marchands/hostile/index.html", f"auteurs/{author_slug()}/index.html"):
+        soup = page(output, rel)
+        for element in soup.find_all(True):
+            assert not any(name.startswith("on") for name in element.attrs), (rel, element)
+            for name in ("href", "src"):
+                assert not str(element.get(name, "")).lower().startswith("javascript:"), element
+        assert all(s.get("type") == "application/ld+json" or s.get("src") for s in soup("script"))
+    merchant = page(output, "marchands/hostile/index.html")
+    assert merchant.find("a", href='https://e.x/" onmouseover="alert(1)" x="') is not None
+    assert merchant.select_one("img.merchant-logo") is None  # a javascript: logo is dropped
