@@ -25,9 +25,9 @@ LOCALE = ("C.UTF-8", "C")  # never rely on fr_FR: people-facing dates go through
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# Order matters: fast_yaml replaces yaml_metadata's reader; complaints inserts each
-# case box before typographie's single pass over the body.
-PLUGINS = ["pelican.plugins.yaml_metadata", "fast_yaml", "complaints", "typographie"]
+# Order matters: complaints (which also reads the front matter: its reader validates
+# every file) inserts each case box before typographie's single pass over the body.
+PLUGINS = ["complaints", "typographie"]
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).

@@ -8,7 +8,7 @@ benchmarks/work/content-N, then the variants are built in ONE run, round-robin
 
   a  the site as published: publishconf.py, all feeds, complaints + typographie
   b  the same files and theme, complaints and typographie plugins off (the site's
-     fast_yaml reader stays: it is configuration, not the plugins' work); the theme's
+     reader, complaints.pelican_reader, stays: it is configuration, not the plugins' work); the theme's
      Jinja filters (complaints.formatting.FILTERS, pure formatting) are registered
      through JINJA_FILTERS so the theme still renders; no merchant pages/data files
   c  plain Pelican: default theme (notmyidea), no plugin but yaml_metadata, the
@@ -65,7 +65,7 @@ SETTINGS = {
     "b": COMMON_HEAD
     + """
 from complaints.formatting import FILTERS
-PLUGINS = ["pelican.plugins.yaml_metadata", "fast_yaml"]
+PLUGINS = ["complaints.pelican_reader"]  # the site's reader (and validator) only
 TYPOGRAPHIE_ENABLED = False
 JINJA_FILTERS = dict(FILTERS)  # the theme's formatting filters, not the plugin's work
 """,
