@@ -49,9 +49,10 @@ def test_source_overrides_file_name():
 def _content(tmp_path: Path, files: list[Path]) -> Path:
     content = tmp_path / "content"
     (content / "temoignages" / "section").mkdir(parents=True)
-    (content / "merchants").mkdir()
-    for merchant in (BAD / "merchants").glob("*.md"):
-        (content / "merchants" / merchant.name).write_bytes(merchant.read_bytes())
+    for folder in ("merchants", "authors"):
+        (content / folder).mkdir()
+        for profile in (BAD / folder).glob("*.md"):
+            (content / folder / profile.name).write_bytes(profile.read_bytes())
     for path in files:
         target = content / "temoignages" / "section" / path.name
         target.write_bytes(path.read_bytes())
