@@ -318,11 +318,11 @@ def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int
         hint = (
             "une tabulation (touche Tab) est interdite dans l'indentation YAML : mettez des espaces"
         )
-        shown, shown_text = line(mark), mark_text
+        shown, shown_text = line(mark), mark_text.replace("\t", "⇥")
     return Problem(
         source,
         FRONT_MATTER,
-        show(shown_text.strip()),
+        show(shown_text.strip(" ")),
         f"du YAML valide : erreur de syntaxe {where} ({what}) ; {hint}",
         line=shown,
     )

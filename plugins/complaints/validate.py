@@ -228,8 +228,13 @@ def _date_error(value: object) -> str | None:
             datetime(year, int(match[2]), int(match[3]), int(match[4] or 0), int(match[5] or 0))
         except ValueError:
             return f"une date qui existe : {expected}"
+    elif value is MISSING or value is None:
+        return f"une date de publication (date: …) : {expected}"
     else:
-        return f"{expected} ; « 07/08/2026 » serait ambigu (7 août ou 8 juillet ?)"
+        ambiguous = (
+            f" ; « {value} » serait ambigu (jour et mois inversés ?)" if "/" in str(value) else ""
+        )
+        return expected + ambiguous
     if not MIN_YEAR <= year <= MAX_YEAR:
         return f"une année entre {MIN_YEAR} et {MAX_YEAR}"
     return None
