@@ -165,11 +165,13 @@ def every_page(context: dict[str, Any]) -> list[Any]:
 
 
 def _unread_sources(generator: Generator, folders: list[str]) -> list[Problem]:
-    """Files under ``folders`` whose reader failed (Pelican logs and skips them)."""
+    """``.md`` files under ``folders`` whose reader failed (Pelican logs and skips them;
+    other files are reported by :func:`stray_files`)."""
     failed = sorted(
         path
         for path, content in generator.context["generated_content"].items()
         if content is None
+        and path.endswith(".md")
         and any(path == f or path.startswith(f.rstrip("/") + "/") for f in folders)
     )
     return [

@@ -331,7 +331,7 @@ def _placeholder_problems(
         Problem(
             source,
             field,
-            show(text[text.find(text_guards.PAGE_PLACEHOLDER) :]),
+            show(text[text.find(text_guards.PAGE_PLACEHOLDER) :].split("\n")[0]),
             "une page complétée : « [À COMPLÉTER » ne se publie pas en production",
             line=_line_in(text, text.find(text_guards.PAGE_PLACEHOLDER), line, field),
         )
@@ -367,7 +367,9 @@ def corpus_problems(
     """Problems between files: merchant and author profiles, fiction, slugs."""
     problems: list[Problem] = []
     first_of: dict[str, str] = {}
-    for entry in entries:
+    # one entry per file (Pelican may list a file twice, as an article and as a
+    # "translation" of another with the same slug), in the same order as check
+    for entry in sorted({e.source: e for e in entries}.values(), key=lambda e: e.source):
         line = entry.lines.get
         merchant = entry.case.merchant
         if merchant not in known_merchants:
@@ -402,7 +404,8 @@ def corpus_problems(
                     entry.source,
                     "slug",
                     show(entry.slug),
-                    f"un slug propre à ce témoignage (déjà pris par {first_of[entry.slug]})",
+                    f"un slug propre à ce témoignage (déjà pris par {first_of[entry.slug]})"
+                    + ("" if line("slug") else " ; ce slug vient du nom du fichier : renommez-le"),
                     line=line("slug"),
                 )
             )
