@@ -6,7 +6,7 @@ libyaml's safe loader (the pure-Python one where libyaml is missing), bounded:
 - the front matter is at most :data:`MAX_FRONT_MATTER_CHARS` characters and the
   whole file at most :data:`MAX_FILE_CHARS`, checked before any parsing;
 - characters that XML cannot carry (C0 controls but tab/LF/CR, U+FFFE, U+FFFF,
-  lone surrogates) are refused anywhere in the file, with their line;
+  lone surrogates) and the other controls (DEL, C1) are refused anywhere in the file, with their line;
 - nesting deeper than :data:`MAX_DEPTH` and anchors/aliases (``&a``/``*a``, the
   "billion laughs") are refused from libyaml's event stream, which is iterative,
   BEFORE the recursive composer runs (it overflows the C stack on ~30,000 ``[``);
@@ -34,8 +34,9 @@ MAX_FRONT_MATTER_CHARS = 64_000
 MAX_FILE_CHARS = 1_000_000
 MAX_DEPTH = 20
 _FENCES = ("---", "...")
-# What XML 1.0 cannot carry: C0 controls except tab, LF, CR; surrogates; U+FFFE/FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What XML 1.0 cannot carry (C0 controls except tab, LF, CR; surrogates; U+FFFE/FFFF)
+# and the other controls YAML refuses (DEL, C1 but NEL): never wanted in a text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _CONTROL_NAMES = {0: "NUL", 0x0B: "tabulation verticale", 0x0C: "saut de page", 0x1B: "ESC"}
 
 
@@ -178,7 +179,7 @@ def _bad_characters(yaml_text: str, body: str, source: str, end: int) -> list[Pr
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
             where = fields.field_at(line, column) if fields else FRONT_MATTER
         char = match.group()
-        name = _CONTROL_NAMES.get(ord(char), "caractère de contrôle" if ord(char) < 32 else "")
+        name = _CONTROL_NAMES.get(ord(char), "caractère de contrôle" if ord(char) < 0xA0 else "")
         code = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
         problems.append(
             Problem(
@@ -301,7 +302,7 @@ def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int
     context = getattr(error, "context_mark", None)
     what = getattr(error, "problem", None) or str(error).splitlines()[0]
     if mark is None:
-        return Problem(source, FRONT_MATTER, "(YAML)", f"du YAML valide ({what})")
+        return Problem(source, FRONT_MATTER, "(YAML)", f"du YAML valide ({what})", first_line)
     lines = text.split("\n")
 
     def line(m: Any) -> int:
