@@ -104,3 +104,16 @@ FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-repons
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 GZIP_CACHE = False
+
+# Legal notice (content/pages/mentions-legales.md prints these with
+# {{ setting.NAME }}, see plugins/complaints/page_values.py). Values not known yet stay
+# "[À COMPLÉTER …]": the production build refuses a page that still holds one, and
+# publishconf.py reads the real values from the environment.
+LEGAL_PUBLISHER = "Allo C’Est Fini – Consommateurs en ligne"
+LEGAL_PUBLISHER_ADDRESS = "[À COMPLÉTER : adresse du siège de l’association]"
+LEGAL_DIRECTOR = "[À COMPLÉTER : nom de la personne qui préside l’association]"
+LEGAL_HOST = (
+    "[À COMPLÉTER avant la mise en ligne : nom, adresse et numéro de téléphone de "
+    "l’hébergeur, comme l’exige la loi pour la confiance dans l’économie numérique.]"
+)
+CONTACT_EMAIL = "redaction@allo-cest-fini.example"

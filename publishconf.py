@@ -1,6 +1,8 @@
 """Production settings: absolute URLs, every feed, output rebuilt from scratch.
 
-SITEURL comes from the environment variable SITEURL when it is set.
+SITEURL comes from the environment variable SITEURL when it is set, and so do the legal
+notice's values (LEGAL_PUBLISHER, LEGAL_PUBLISHER_ADDRESS, LEGAL_DIRECTOR, LEGAL_HOST,
+CONTACT_EMAIL): an unset one keeps pelicanconf.py's value.
 """
 
 import os
@@ -11,6 +13,12 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "https://allo-cest-fini.example").rstrip("/")
 RELATIVE_URLS = False
+
+LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER") or LEGAL_PUBLISHER  # noqa: F405
+LEGAL_PUBLISHER_ADDRESS = os.environ.get("LEGAL_PUBLISHER_ADDRESS") or LEGAL_PUBLISHER_ADDRESS  # noqa: F405
+LEGAL_DIRECTOR = os.environ.get("LEGAL_DIRECTOR") or LEGAL_DIRECTOR  # noqa: F405
+LEGAL_HOST = os.environ.get("LEGAL_HOST") or LEGAL_HOST  # noqa: F405
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or CONTACT_EMAIL  # noqa: F405
 
 DELETE_OUTPUT_DIRECTORY = True
 

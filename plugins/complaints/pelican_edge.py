@@ -33,6 +33,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
+from . import page_values
 from .formatting import FILTERS
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
@@ -195,6 +196,7 @@ def _file_problems(generator: Generator, contents: list[Any], folders: list[str]
         )
     for item in contents:
         problems += getattr(item, PROBLEMS, None) or []
+        problems += getattr(item, "page_value_problems", None) or []  # page_values
     return problems
 
 
@@ -369,6 +371,7 @@ def register() -> None:
     signals.generator_init.connect(add_filters)
     signals.article_generator_init.connect(load_profiles)
     signals.content_object_init.connect(add_case_box)
+    page_values.connect()
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)
     signals.article_generator_write_article.connect(add_article_jsonld)

@@ -91,6 +91,11 @@ def kaplan_meier_median(observations: Iterable[tuple[float, bool]]) -> float | N
     return None
 
 
+def wilson_z(confidence: float = CONFIDENCE) -> float:
+    """The normal quantile ``z`` of a two-sided interval at ``confidence`` (1.64485 at 90 %)."""
+    return NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+
+
 def wilson_interval(
     successes: float, n: float, confidence: float = CONFIDENCE
 ) -> tuple[float, float]:
@@ -103,7 +108,7 @@ def wilson_interval(
         raise ValueError(f"need 0 <= successes <= n, got {successes}/{n}")
     if n == 0:
         return (0.0, 1.0)
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    z = wilson_z(confidence)
     p = successes / n
     z2 = z * z
     denominator = 1 + z2 / n

@@ -1,0 +1,321 @@
+"""Personal data in what an editor writes: e-mails, phones, IBANs, cards, numbers, addresses.
+
+Pure: no Pelican. ``scan(text)`` returns one ``Finding`` per piece of personal data,
+with its offsets in ``text`` and a masked copy that is safe to print in a message.
+Phone numbers are found by ``phonenumbers`` (Google's libphonenumber), IBANs and card
+numbers are confirmed by their check digits with ``python-stdnum``; order, parcel,
+customer and invoice numbers are recognised by the words that introduce them, street
+addresses by a number and a street word, or a postal code and a city, names by a
+civility ("M. Dupont") or "je m'appelle".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.fr import siret
+
+EMAIL = "adresse e-mail"
+PHONE = "numéro de téléphone"
+IBAN = "IBAN"
+CARD = "numéro de carte bancaire"
+ORDER = "numéro de commande"
+PARCEL = "numéro de colis"
+CUSTOMER = "numéro de client"
+INVOICE = "numéro de facture"
+REFERENCE = "numéro de référence"
+ADDRESS = "adresse postale"
+NAME = "nom de personne"
+
+MASK = "•"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: its kind (French label), offsets and masked text."""
+
+    kind: str
+    start: int
+    end: int
+    masked: str
+
+
+def normalise(text: str) -> str:
+    """``text`` with every run of whitespace (no-break spaces included) as one space."""
+    return " ".join(text.split())
+
+
+def mask(value: str) -> str:
+    """``value`` with most letters and digits replaced: ``06 •• •• •• 78``."""
+    positions = [i for i, char in enumerate(value) if char.isalnum()]
+    keep = min(2, len(positions) // 4)
+    hidden = set(positions[keep : len(positions) - keep])
+    return "".join(MASK if i in hidden else char for i, char in enumerate(value))
+
+
+def mask_email(value: str) -> str:
+    """``jean.dupont@exemple.fr`` as ``j•••@e•••.fr``."""
+    local, _, domain = value.rpartition("@")
+    name, dot, tld = domain.rpartition(".")
+    return f"{local[:1]}{MASK * 3}@{name[:1]}{MASK * 3}{dot}{tld}"
+
+
+# --- e-mail, IBAN, card ---------------------------------------------------------------
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
+IBAN_RE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")
+CARD_RE = re.compile(r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)")
+
+
+def emails(text: str) -> Iterator[Finding]:
+    for match in EMAIL_RE.finditer(text):
+        yield Finding(EMAIL, match.start(), match.end(), mask_email(match.group()))
+
+
+LABELLED_IBAN_RE = re.compile(
+    r"(?<![\w])(?i:iban|rib)\b\s*(?:[:=]\s*)?"
+    r"(?P<value>[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){8,30})(?![\w])"
+)
+
+
+def ibans(text: str) -> Iterator[Finding]:
+    """IBANs with valid check digits, and any IBAN-shaped value after "IBAN" or "RIB"."""
+    for match in IBAN_RE.finditer(text):
+        value = match.group()
+        # The greedy match may run into the next word's digits: try shorter spans.
+        while value and not iban.is_valid(value.upper()):
+            value = value[:-1].rstrip()
+        if len(value.replace(" ", "")) >= 15:
+            yield Finding(IBAN, match.start(), match.start() + len(value), mask(value))
+    for match in LABELLED_IBAN_RE.finditer(text):
+        yield Finding(IBAN, match.start("value"), match.end("value"), mask(match["value"]))
+
+
+def cards(text: str) -> Iterator[Finding]:
+    for match in CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) == 14 and siret.is_valid(digits):
+            continue  # a company's SIRET (public, Luhn-valid too), not a card
+        if 13 <= len(digits) <= 19 and luhn.is_valid(digits):
+            yield Finding(CARD, match.start(), match.end(), mask(match.group()))
+
+
+# --- phone numbers --------------------------------------------------------------------
+
+
+def phones(text: str) -> Iterator[Finding]:
+    """French numbers (national form) and international ones (``+`` or ``00`` form)."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        start, raw = match.start, match.raw_string
+        if raw.startswith("(") and ")" not in raw:  # "(01 23 45 67 89)": not the bracket
+            start, raw = start + 1, raw[1:]
+        yield Finding(PHONE, start, start + len(raw), mask(raw))
+
+
+# --- numbers introduced by a word -----------------------------------------------------
+
+# Not "dossier": the magazine numbers its own cases ("dossier n° 151").
+LABELS: dict[str, str] = {
+    "commande": ORDER,
+    "order": ORDER,
+    "colis": PARCEL,
+    "suivi": PARCEL,
+    "tracking": PARCEL,
+    "parcel": PARCEL,
+    "expédition": PARCEL,
+    "envoi": PARCEL,
+    "client": CUSTOMER,
+    "cliente": CUSTOMER,
+    "customer": CUSTOMER,
+    "compte": CUSTOMER,
+    "account": CUSTOMER,
+    "abonné": CUSTOMER,
+    "abonnée": CUSTOMER,
+    "adhérent": CUSTOMER,
+    "adhérente": CUSTOMER,
+    "contrat": CUSTOMER,
+    "facture": INVOICE,
+    "invoice": INVOICE,
+    "avoir": INVOICE,
+    "référence": REFERENCE,
+    "réf": REFERENCE,
+    "ref": REFERENCE,
+    "reference": REFERENCE,
+    "ticket": REFERENCE,
+    "réclamation": REFERENCE,
+    "transaction": REFERENCE,
+}
+_LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
+_NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
+# A token: letters, digits and inner separators, with at least one digit.
+_TOKEN = r"(?P<token>(?=[\w-]*\d)[^\W_](?:[\w]|[-/.](?=[^\W_])){3,39})(?![\w])"
+_IS = r"(?:\s*[:=]|\s+(?:est|était|:)\s+(?:le\s+|la\s+)?)?\s*"
+_CARRIER = r"(?:\s+(?-i:[A-Z][^\W\d_]+)(?=\s))?"  # a carrier's name: "Colissimo"
+# A bare label needs a longer number: "commande 12345678", "suivi Colissimo 6A12345678".
+BARE_LABELS = "commande|order|colis|suivi|tracking|parcel|facture|invoice|client|customer"
+BARE_LABELS += "|référence|réf|ref|reference"
+_LONG_TOKEN = r"(?P<token>(?=(?:[^\d\s]*\d){5})[^\W_](?:\w|[-/.](?=[^\W_])){4,39})(?![\w])"
+REFERENCE_RES = [
+    # "numéro de commande : 123456", "n° de suivi 6A0123", "mon numéro client est le 4567"
+    re.compile(
+        rf"(?:{_NUMERO}|code|référence|réf\.?)\s*(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)?"
+        rf"(?P<label>{_LABEL})\b\.?{_IS}{_TOKEN}",
+        re.IGNORECASE,
+    ),
+    # "commande n° 123456", "order #12345", "client : 12345", "tracking number 1Z99"
+    re.compile(
+        rf"(?<![\w])(?P<label>{_LABEL})\b\.?\s*(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
+        re.IGNORECASE,
+    ),
+    # "commande 12345678", "référence AB12345", "suivi Colissimo 6A12345"
+    re.compile(
+        rf"(?<![\w])(?P<label>{BARE_LABELS})\b\.?{_CARRIER}\s*[:=]?\s*{_LONG_TOKEN}",
+        re.IGNORECASE,
+    ),
+]
+LAW_ARTICLE_RE = re.compile(r"[LRD]\d+(?:-\d+)*$", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d$")
+TIME_RE = re.compile(r"\d{1,2}h\d{0,2}$", re.IGNORECASE)
+DATE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+UNIT_AFTER_RE = re.compile(r"\s*(?:€|eur\b|euros?\b|%|ans?\b|jours?\b|mois\b|h\b)", re.IGNORECASE)
+
+
+def not_a_reference(token: str, after: str) -> bool:
+    """An article of law, a year, a date, a time or an amount: never an order number."""
+    return bool(
+        LAW_ARTICLE_RE.match(token)
+        or YEAR_RE.match(token)
+        or DATE_RE.match(token)
+        or TIME_RE.match(token)
+        or UNIT_AFTER_RE.match(after)
+    )
+
+
+LABEL_RE = re.compile(rf"(?<![\w])(?:{_LABEL})\b", re.IGNORECASE)
+DIGIT_RE = re.compile(r"\d")
+BEFORE, AFTER = 40, 120
+"""Around each label word, how far the patterns above look (one cheap pass finds labels)."""
+
+
+def references(text: str) -> Iterator[Finding]:
+    windows: list[tuple[int, int]] = []
+    for label in LABEL_RE.finditer(text):
+        if not DIGIT_RE.search(text, label.end(), label.end() + AFTER):
+            continue  # no number follows: nothing to find here
+        lo, hi = max(0, label.start() - BEFORE), label.end() + AFTER
+        if windows and lo <= windows[-1][1]:
+            lo = windows.pop()[0]
+        windows.append((lo, hi))
+    seen: set[tuple[int, int]] = set()
+    for pattern in REFERENCE_RES:
+        for lo, hi in windows:
+            for cut in pattern.finditer(text, lo, hi):
+                match = pattern.match(text, cut.start())  # the whole token, past the window
+                if match is None or match.span("token") in seen:
+                    continue
+                seen.add(match.span("token"))
+                token = match["token"]
+                if not not_a_reference(token, text[match.end() : match.end() + 8]):
+                    kind = LABELS.get(match["label"].lower(), REFERENCE)
+                    yield Finding(kind, match.start("token"), match.end(), mask(token))
+
+
+# --- names ----------------------------------------------------------------------------
+
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_PERSON = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*"
+NAME_RE = re.compile(
+    r"(?<![\w])(?:(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:[A-Z]\.\s*)?"
+    r"|(?i:je\s+m['’]appelle|signé|signée)\s+)"
+    rf"(?P<name>{_PERSON}(?:\s+{_PERSON})?)"
+)
+
+
+def names(text: str) -> Iterator[Finding]:
+    """A name after a civility ("M. Dupont", "Madame Durand") or "je m'appelle"."""
+    for match in NAME_RE.finditer(text):
+        yield Finding(NAME, match.start("name"), match.end("name"), mask(match["name"]))
+
+
+# --- street addresses -----------------------------------------------------------------
+
+STREET_WORDS = (
+    "rue|ruelle|avenue|av\\.|boulevard|bd|bld|blvd|chemin|allée|allee|impasse|place|"
+    "route|quai|cours|square|passage|sentier|voie|villa|cité|résidence|hameau|chaussée|"
+    "esplanade|promenade|rond-point|faubourg|fg|parvis|lieu-dit|lotissement|mail"
+)
+_NAME = rf"[{_UPPER}][\w'’-]*"
+STREET_RE = re.compile(
+    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+"
+    rf"(?i:{STREET_WORDS})(?!\w)\s+"
+    rf"(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?{_NAME}"
+    rf"(?:[ -](?:(?:de|du|des|la|le|les|et|sur|sous|en|aux?|l['’]|d['’])\s*)?{_NAME})*"
+)
+CITY_RE = re.compile(
+    rf"(?<![\w,.])(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}|2[AB]\d{{3}})(?!\s?[,.]?\d)\s+"
+    rf"{_NAME}(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux?|l['’]|d['’])[ -]?)?{_NAME})*"
+    r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)?"
+)
+NOT_A_CITY = {  # capitalised words a round number may precede
+    "euros",
+    "euro",
+    "eur",
+    "clients",
+    "clientes",
+    "commandes",
+    "dossiers",
+    "français",
+    "françaises",
+    "européens",
+    "européennes",
+    "consommateurs",
+    "personnes",
+}
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    for match in STREET_RE.finditer(text):
+        yield Finding(ADDRESS, match.start(), match.end(), mask(match.group()))
+    for match in CITY_RE.finditer(text):
+        city = match.group().split(None, 1)[1].lower()
+        if city.split()[0] not in NOT_A_CITY:
+            yield Finding(ADDRESS, match.start(), match.end(), mask(match.group()))
+
+
+# --- everything -----------------------------------------------------------------------
+
+DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
+    ibans,
+    cards,
+    emails,
+    references,
+    phones,
+    addresses,
+    names,
+)
+"""In order of trust: a span found by an earlier detector wins an overlap."""
+
+
+def scan(text: str, allowed: Collection[str] = ()) -> list[Finding]:
+    """Every piece of personal data in ``text``, in the order it appears.
+
+    ``allowed`` holds exact strings the testimony publishes on purpose (a merchant's
+    public customer-service number): a finding whose text equals one of them, after
+    whitespace normalisation, is dropped.
+    """
+    permitted = {normalise(value) for value in allowed}
+    kept: list[Finding] = []
+    for detector in DETECTORS:
+        for finding in detector(text):
+            if any(finding.start < k.end and k.start < finding.end for k in kept):
+                continue
+            kept.append(finding)
+    return sorted(
+        (f for f in kept if normalise(text[f.start : f.end]) not in permitted),
+        key=lambda f: (f.start, f.end),
+    )

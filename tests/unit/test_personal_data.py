@@ -1,0 +1,243 @@
+"""Personal data detector: what it finds, what it leaves alone, how it masks."""
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from complaints.frontmatter import split_front_matter
+from complaints.personal_data import (
+    ADDRESS,
+    CARD,
+    CUSTOMER,
+    EMAIL,
+    IBAN,
+    INVOICE,
+    NAME,
+    ORDER,
+    PARCEL,
+    PHONE,
+    REFERENCE,
+    Finding,
+    mask,
+    scan,
+)
+
+CONTENT = Path(__file__).parents[2] / "content"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(kind, matched text) of every finding."""
+    return [(f.kind, text[f.start : f.end]) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "match"),
+    [
+        ("Écrivez à jean.dupont@exemple.fr demain.", EMAIL, "jean.dupont@exemple.fr"),
+        ("contact : Marie_L+achats@mail.example.com.", EMAIL, "Marie_L+achats@mail.example.com"),
+        ("Appelez le 06 12 34 56 78 le soir.", PHONE, "06 12 34 56 78"),
+        ("au 01.23.45.67.89 ou", PHONE, "01.23.45.67.89"),
+        ("tél. 0612345678", PHONE, "0612345678"),
+        ("joignable au +33 6 12 34 56 78.", PHONE, "+33 6 12 34 56 78"),
+        ("à Londres : +44 20 7946 0958.", PHONE, "+44 20 7946 0958"),
+        ("ou le 0033 6 12 34 56 78", PHONE, "0033 6 12 34 56 78"),
+        ("Mon IBAN : FR76 3000 6000 0112 3456 7890 189 merci", IBAN, None),
+        ("IBAN FR7630006000011234567890189.", IBAN, "FR7630006000011234567890189"),
+        ("compte fr76 3000 6000 0112 3456 7890 189", IBAN, "fr76 3000 6000 0112 3456 7890 189"),
+        ("virement sur DE89 3704 0044 0532 0130 00 hier", IBAN, "DE89 3704 0044 0532 0130 00"),
+        ("Mon RIB : FR76 1027 8060 3100 0204 9190 128", IBAN, "FR76 1027 8060 3100 0204 9190 128"),
+        ("La facture FA-2009-00123 du 12 mars", INVOICE, "FA-2009-00123"),
+        ("la carte 4111 1111 1111 1111 a été débitée", CARD, "4111 1111 1111 1111"),
+        ("carte 5555-5555-5555-4444.", CARD, "5555-5555-5555-4444"),
+        ("La commande n° 12345678 est partie.", ORDER, "12345678"),
+        ("Numéro de commande : AB-123456.", ORDER, "AB-123456"),
+        ("order #98765 was lost", ORDER, "98765"),
+        ("commande no 4567-89 livrée", ORDER, "4567-89"),
+        ("Colis n° 6A12345678901 perdu", PARCEL, "6A12345678901"),
+        ("numéro de suivi : 1Z999AA10123456784", PARCEL, "1Z999AA10123456784"),
+        ("tracking number 1Z999AA1012", PARCEL, "1Z999AA1012"),
+        ("client n° 4567", CUSTOMER, "4567"),
+        ("mon numéro de client : C0012345", CUSTOMER, "C0012345"),
+        ("facture n°F2023-0012 reçue", INVOICE, "F2023-0012"),
+        ("référence : XK-20931-B", REFERENCE, "XK-20931-B"),
+        ("Mon numéro de commande est le 402-1234567-8901234.", ORDER, "402-1234567-8901234"),
+        ("ma commande 12345678 n'est jamais arrivée", ORDER, "12345678"),
+        ("suivi Colissimo 6A12345678901", PARCEL, "6A12345678901"),
+        ("mon numéro client est le 45678", CUSTOMER, "45678"),
+        ("M. Dupont a appelé.", NAME, "Dupont"),
+        ("Mme Martin-Durand a appelé.", NAME, "Martin-Durand"),
+        ("Je m'appelle Jean Dupont.", NAME, "Jean Dupont"),
+        ("joignable au +33 (0)6 12 34 56 78", PHONE, "+33 (0)6 12 34 56 78"),
+        ("ou au 06-12-34-56-78.", PHONE, "06-12-34-56-78"),
+        ("J'habite au 12 rue des Lilas.", ADDRESS, "12 rue des Lilas"),
+        ("au 3 bis avenue Victor Hugo", ADDRESS, "3 bis avenue Victor Hugo"),
+        ("8, boulevard de la République", ADDRESS, "8, boulevard de la République"),
+        ("5 impasse du Moulin", ADDRESS, "5 impasse du Moulin"),
+        ("livré 75011 Paris hier", ADDRESS, "75011 Paris"),
+        ("à 13008 Marseille", ADDRESS, "13008 Marseille"),
+        ("69100 Villeurbanne Cedex", ADDRESS, "69100 Villeurbanne Cedex"),
+        ("20000 Ajaccio", ADDRESS, "20000 Ajaccio"),
+    ],
+)
+def test_finds_personal_data(text: str, kind: str, match: str | None) -> None:
+    findings = scan(text)
+    assert [f.kind for f in findings] == [kind], findings
+    if match is not None:
+        assert text[findings[0].start : findings[0].end] == match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 13 juillet 2008, la commande est arrivée.",
+        "Commandé le 2008-07-13, livré le 13/07/2008.",
+        "Un caméscope de 900 €, remboursé 1 299,90 € puis 1299,90 €.",
+        "Un total de 15 000 € et 12 345,67 euros.",
+        "En 2008, puis en 2009 ; de 2008 à 2010.",
+        "Selon l'article L216-1 et l'article L. 217-3 du code de la consommation.",
+        "Les articles R212-1 et L221-18 ; la loi n° 2004-575 du 21 juin 2004.",
+        "La commande n° 1 et le colis n° 2, dossier n° 151.",
+        "Après 30 jours, puis 2 mois, 14 jours ouvrés et 48 heures.",
+        "La commande du 13 juillet 2008 ; la commande 2008 ; référence de commande 2008.",
+        "2 cours de cuisine, 3 places de cinéma, 1 place de parking, 4 routes.",
+        "10000 euros, 15000 clients, 75011 commandes.",
+        "Référence L216-1. Dossier 2019-04-12.",
+        "Un numéro court : 3615 ou le 112, le 3939.",
+        "Le caméscope 4K à 1 499 €, modèle HDR-CX405.",
+        "Service client joint 12 fois en 3 semaines.",
+        "Un écran de 55 pouces, 4 × 4, 1080p, 3,5 kg.",
+        "Commande : 1299 €, facture : 2500 euros, client : 1999 %.",
+        "Commande : 14h30 ; colis n° 13/07/2008 ; client depuis 2015.",
+        "Le marchand, SIRET 732 829 320 00074, RCS Paris.",
+        "Plus de 10000 Français et 20000 Consommateurs.",
+        "Pixmania compte 15000 clients ; une commande 15000 € ; le colis 3 fois.",
+        "Madame la directrice et Monsieur le médiateur ont répondu.",
+        "",
+    ],
+)
+def test_leaves_ordinary_text_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_card_needs_luhn() -> None:
+    assert found("carte 4111 1111 1111 1112") == []
+
+
+def test_iban_needs_its_check_digits() -> None:
+    assert [k for k, _ in found("FR76 3000 6000 0112 3456 7890 188")] != [IBAN]
+
+
+def test_masks_never_show_the_value() -> None:
+    text = "jean.dupont@exemple.fr, 06 12 34 56 78, commande n° 12345678, 12 rue des Lilas"
+    masks = {f.kind: f.masked for f in scan(text)}
+    assert masks[EMAIL] == "j•••@e•••.fr"
+    assert masks[PHONE] == "06 •• •• •• 78"
+    assert masks[ORDER] == "12••••78"
+    for finding in scan(text):
+        assert finding.masked != text[finding.start : finding.end]
+        assert len(finding.masked) >= 3
+
+
+def test_mask_hides_most_characters() -> None:
+    assert mask("4111 1111 1111 1111") == "41•• •••• •••• ••11"
+    assert mask("4567") == "4••7"
+    assert mask("123") == "•••"
+
+
+def test_allowed_strings_are_dropped_after_whitespace_normalisation() -> None:
+    text = "Le service client (01 23 45 67 89) ; moi : 06 12 34 56 78."
+    allowed = ["01  23 45\u00a067 89"]
+    assert found(text) == [
+        (PHONE, "01 23 45 67 89"),
+        (PHONE, "06 12 34 56 78"),
+    ]
+    kept = [text[f.start : f.end] for f in scan(text, allowed)]
+    assert kept == ["06 12 34 56 78"]
+
+
+def test_allowed_is_exact_not_a_prefix() -> None:
+    assert len(scan("au 06 12 34 56 78", ["06 12 34"])) == 1
+
+
+def test_findings_are_in_order_and_do_not_overlap() -> None:
+    text = (
+        "IBAN FR76 3000 6000 0112 3456 7890 189, tél. 06 12 34 56 78, "
+        "mail a.b@c.fr, commande n° 98765432, 4 rue de la Paix 75002 Paris"
+    )
+    findings = scan(text)
+    assert [f.kind for f in findings] == [IBAN, PHONE, EMAIL, ORDER, ADDRESS, ADDRESS]
+    for before, after in pairwise(findings):
+        assert before.end <= after.start
+
+
+def test_finding_is_frozen() -> None:
+    finding = Finding(EMAIL, 0, 1, "•")
+    with pytest.raises(AttributeError):
+        finding.kind = PHONE  # type: ignore[misc]
+
+
+def every_text(value: object) -> list[str]:
+    """Every string in a front-matter value, nested ones included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in every_text(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in every_text(v)]
+    return []
+
+
+def test_sample_content_is_clean() -> None:
+    """Every title, summary, note and body of content/ (pages included): 0 findings."""
+    files = sorted(CONTENT.rglob("*.md"))
+    assert len(files) > 15
+    dirty = []
+    for path in files:
+        data, body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        for text in [*every_text(data), body]:
+            dirty += [(path.name, f) for f in scan(text)]
+    assert dirty == []
+
+
+def test_a_label_whose_lower_case_is_not_a_label_still_counts() -> None:
+    """re's IGNORECASE matches "İnvoice", whose lower() is not "invoice"."""
+    assert [f.kind for f in scan("İnvoice #12345")] == [REFERENCE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_never_raises_and_offsets_are_in_bounds(text: str) -> None:
+    for finding in scan(text):
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.kind
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "06",
+                "12",
+                " ",
+                "-",
+                ".",
+                "+33",
+                "n°",
+                "commande",
+                "rue",
+                "Paris",
+                "75011",
+                "@",
+                "FR76",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_never_raises_on_near_misses(text: str) -> None:
+    for finding in scan(text):
+        assert 0 <= finding.start < finding.end <= len(text)
