@@ -1,35 +1,26 @@
-"""Thin adapter to the personal-data and placeholder finders (helper h7's modules).
+"""Personal data and placeholders in what an editor writes: the validator's one door
+to :mod:`complaints.personal_data` and :mod:`complaints.placeholders`.
 
-``personal_data.scan(text, allowed)`` and ``placeholders.find_placeholders(text)`` are
-pure; this module only names the front-matter key where a testimony lists the exact
-strings it is allowed to publish (e.g. a merchant's public customer-service number).
+It also names the front-matter key where a testimony lists the exact strings it is
+allowed to publish (e.g. a merchant's public customer-service number).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+
+from complaints.personal_data import Finding, scan
+from complaints.placeholders import find_placeholders
 
 ALLOW_KEY = "public_data"  # front-matter list of exact strings that are not personal data
 PAGE_PLACEHOLDER = "[À COMPLÉTER"
 
-try:  # until the personal-data and placeholder modules land, nothing is found
-    from complaints.personal_data import scan as _scan
-except ImportError:  # pragma: no cover - removed when h7's branch is merged
-    _scan = None
-try:
-    from complaints.placeholders import find_placeholders as _find
-except ImportError:  # pragma: no cover - removed when h7's branch is merged
-    _find = None
 
-
-def personal_data(text: str, allowed: Collection[str]) -> list[Any]:
-    """Findings (``kind``, ``start``, ``end``, ``masked``) of personal data in a text."""
-    return list(_scan(text, allowed)) if _scan else []
+def personal_data(text: str, allowed: Collection[str]) -> list[Finding]:
+    """Personal data found in a text (``kind``, ``start``, ``end``, ``masked``)."""
+    return scan(text, allowed)
 
 
 def placeholders(text: str) -> list[str]:
-    """Skeleton text of the testimony template (or « [À COMPLÉTER ») left in a text."""
-    if _find:
-        return list(_find(text))
-    return [PAGE_PLACEHOLDER] if PAGE_PLACEHOLDER in text else []
+    """Skeleton text of the testimony template, or « [À COMPLÉTER », left in a text."""
+    return find_placeholders(text)

@@ -280,7 +280,8 @@ def _texts(document: FrontMatter, data: dict[Any, Any]) -> Iterator[tuple[str, s
 
 
 def _line_in(text: str, start: int, first_line: int, field: str) -> int:
-    return first_line + text.count("\n", 0, start) if field == BODY else first_line
+    """The file line of a position in a text (the field's line for a YAML string)."""
+    return first_line + text.count("\n", 0, start) if field == BODY and start >= 0 else first_line
 
 
 def _text_problems(document: FrontMatter, source: str, data: dict[Any, Any]) -> list[Problem]:
