@@ -22,6 +22,11 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or CONTACT_EMAIL  # noqa: F405
 
 DELETE_OUTPUT_DIRECTORY = True
 
+# "[À COMPLÉTER" in a page, or in a setting a page prints ({{ setting.LEGAL_HOST }}),
+# stops a build that is going to be published (PUBLISH_TARGET is set, as
+# `invoke publish` requires); a local production build still shows them.
+COMPLAINTS_REFUSE_PLACEHOLDERS = bool(os.environ.get("PUBLISH_TARGET"))
+
 # Nothing that is a draft is published: no drafts/ folder at all.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""

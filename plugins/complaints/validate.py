@@ -19,6 +19,7 @@ Pelican's ``slugify`` in :class:`Rules`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -68,6 +69,7 @@ FRENCH_STATUSES = {
     "cache": "hidden",
     "masqué": "hidden",
 }
+SETTING_IN_PAGE = re.compile(r"\{\{\s*setting\.(?P<name>[A-Za-z_]\w*)\s*\}\}")  # page_values
 EDITOR_LEFTOVERS = re.compile(r"(\.#.*|.*~|\..*\.sw[a-z])")  # an editor's lock/backup files
 
 
@@ -78,6 +80,8 @@ class Rules:
     slugify: Callable[[str], str]
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     refuse_placeholders: bool = False
+    unfinished_settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Settings a page may print ({{ setting.NAME }}) that still hold « [À COMPLÉTER »."""
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], slugify: Callable[[str], str]) -> Rules:
@@ -85,6 +89,11 @@ class Rules:
             slugify=slugify,
             sections=tuple(settings.get("COMPLAINTS_SECTIONS", DEFAULT_SECTIONS)),
             refuse_placeholders=bool(settings.get("COMPLAINTS_REFUSE_PLACEHOLDERS", False)),
+            unfinished_settings={
+                name: value
+                for name, value in settings.items()
+                if isinstance(value, str) and text_guards.PAGE_PLACEHOLDER in value
+            },
         )
 
 
@@ -134,7 +143,7 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
                 problems += error.problems
         problems += _text_problems(document, source, data)
     elif rules.refuse_placeholders:
-        problems += _placeholder_problems(document, source, data)
+        problems += _placeholder_problems(document, source, data, rules)
     problems = [p if p.line else replace(p, line=document.line_of(p.field) or 2) for p in problems]
     return Checked(data, document.body, None if problems else case, problems, document.lines)
 
@@ -326,19 +335,36 @@ def _text_problems(document: FrontMatter, source: str, data: dict[Any, Any]) -> 
 
 
 def _placeholder_problems(
-    document: FrontMatter, source: str, data: dict[Any, Any]
+    document: FrontMatter, source: str, data: dict[Any, Any], rules: Rules
 ) -> list[Problem]:
-    return [
-        Problem(
-            source,
-            field,
-            show(text[text.find(text_guards.PAGE_PLACEHOLDER) :].split("\n")[0]),
-            "une page complétée : « [À COMPLÉTER » ne se publie pas en production",
-            line=_line_in(text, text.find(text_guards.PAGE_PLACEHOLDER), line, field),
-        )
-        for field, text, line in _texts(document, data)
-        if text_guards.PAGE_PLACEHOLDER in text
-    ]
+    """« [À COMPLÉTER » in a page, written in it or printed from a setting."""
+    problems = []
+    for where, text, line in _texts(document, data):
+        if text_guards.PAGE_PLACEHOLDER in text:
+            start = text.find(text_guards.PAGE_PLACEHOLDER)
+            problems.append(
+                Problem(
+                    source,
+                    where,
+                    show(text[start:].split("\n")[0]),
+                    "une page complétée : « [À COMPLÉTER » ne se publie pas en production",
+                    line=_line_in(text, start, line, where),
+                )
+            )
+        for match in SETTING_IN_PAGE.finditer(text):
+            value = rules.unfinished_settings.get(match["name"])
+            if value is not None:
+                problems.append(
+                    Problem(
+                        source,
+                        f"setting.{match['name']}",
+                        show(value),
+                        "un réglage complété avant la mise en ligne : donnez sa valeur "
+                        f"(variable d'environnement {match['name']}, lue par publishconf.py)",
+                        line=_line_in(text, match.start(), line, where),
+                    )
+                )
+    return problems
 
 
 # ------------------------------------------------------- across the files

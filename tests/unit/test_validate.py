@@ -84,3 +84,12 @@ def test_page_placeholders_only_when_refused():
     strict = Rules(slugify=RULES.slugify, refuse_placeholders=True)
     (problem,) = problems(page, "page", strict)
     assert problem.startswith("4 (texte) « [À COMPLÉTER : adresse] »")
+
+
+def test_a_page_printing_an_unfinished_setting_is_refused_when_placeholders_are():
+    settings = {"LEGAL_HOST": "[À COMPLÉTER : hébergeur]", "SITENAME": "Allo"}
+    rules = Rules.from_settings({**settings, "COMPLAINTS_REFUSE_PLACEHOLDERS": True}, RULES.slugify)
+    page = "---\ntitle: Mentions\n---\nSite {{ setting.SITENAME }}.\n\nHébergeur : {{ setting.LEGAL_HOST }}\n"
+    (problem,) = problems(page, "page", rules)
+    assert problem.startswith("6 setting.LEGAL_HOST « [À COMPLÉTER : hébergeur] »")
+    assert problems(page, "page") == []
