@@ -50,6 +50,7 @@ SITEURL = "https://allo-cest-fini.example"
 PY = sys.executable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
 
 COMMON_HEAD = f"""
 import sys
@@ -58,6 +59,7 @@ sys.path.insert(0, {str(ROOT / "plugins")!r})
 from publishconf import *  # noqa: F403
 THEME = {str(ROOT / "theme")!r}
 PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+COMPLAINTS_SECTIONS = {[section for section, _folder, _weight in SECTIONS]!r}
 """
 
 SETTINGS = {
