@@ -14,14 +14,13 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from complaints.problems import Problem, show
+from complaints.problems import Problem
 from complaints.profiles import collect, known_slugs, read_author, read_merchant
 from complaints.validate import (
     CORPUS_FIELDS,
     Entry,
-    Kind,
     Rules,
-    check_text,
+    check_path,
     corpus_problems,
     stray_files,
 )
@@ -53,20 +52,6 @@ def read_settings(path: Path | None) -> dict[str, Any]:
     return {**SETTINGS, **pelican_read_settings(str(path))}
 
 
-def read_file(path: Path, source: str, kind: Kind, rules: Rules):
-    """Read and check one file by itself (see :func:`complaints.validate.check_text`)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        from complaints.validate import Checked
-
-        problem = Problem(
-            source, "(fichier)", show(Path(path).name), f"un fichier UTF-8 lisible ({error})"
-        )
-        return Checked({}, "", None, [problem], {})
-    return check_text(text, source, kind, rules)
-
-
 def check_file(
     path: Path,
     merchants: Collection[str] | Mapping[str, Any] | None,
@@ -78,7 +63,7 @@ def check_file(
     """Every problem of one testimony file, with the given merchant (and author) slugs."""
     source = source if source is not None else str(path)
     rules = rules or Rules(slugify=pelican_slugify({}))
-    checked = read_file(path, source, "testimony", rules)
+    checked = check_path(path, source, "testimony", rules)
     if checked.problems or merchants is None:
         return checked.problems
     entry = _entry(checked, source, Path(path), rules)
@@ -112,7 +97,7 @@ def check_content(content_dir: Path, settings: Mapping[str, Any] | None = None) 
         for folder in folders(content, settings, setting):
             problems += stray_files(folder, str)
             for path in sorted(folder.rglob("*.md")):
-                checked = read_file(path, str(path), kind, rules)
+                checked = check_path(path, str(path), kind, rules)
                 problems += checked.problems
                 if kind == "testimony" and checked.case is not None:
                     entries.append(_entry(checked, str(path), path, rules))

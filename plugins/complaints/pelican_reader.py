@@ -27,9 +27,9 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import get_date, posixize_path, slugify
 
 from complaints.model import ROOT
-from complaints.problems import Problem, show
+from complaints.problems import Problem
 from complaints.text_guards import ALLOW_KEY
-from complaints.validate import CORPUS_FIELDS, Kind, Rules, check_text
+from complaints.validate import CORPUS_FIELDS, Kind, Rules, check_path
 
 PROBLEMS = "complaints_problems"
 LINES = "complaints_lines"
@@ -55,18 +55,10 @@ class FastYAMLMetadataReader(YAMLMetadataReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         relative = posixize_path(os.path.relpath(source_path, self.settings["PATH"]))
-        try:
-            text = Path(source_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problem = Problem(
-                relative,
-                "(fichier)",
-                show(Path(source_path).name),
-                f"un fichier UTF-8 lisible ({error})",
-            )
-            return "", self._refused(relative, [problem])
         kind = kind_of(relative, self.settings)
-        checked = check_text(text, relative, kind, site_rules(self.settings))
+        if getattr(self, "_rules", None) is None:
+            self._rules = site_rules(self.settings)  # once per reader (per build)
+        checked = check_path(Path(source_path), relative, kind, self._rules)
         if checked.problems:
             return "", self._refused(relative, checked.problems)
         data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY)}

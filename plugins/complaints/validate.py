@@ -119,6 +119,18 @@ def check_text(text: str, source: str, kind: Kind, rules: Rules) -> Checked:
     return check_document(document, source, kind, rules)
 
 
+def check_path(path: Path, source: str, kind: Kind, rules: Rules) -> Checked:
+    """Read a file (UTF-8) and check it by itself, as :func:`check_text`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problem = Problem(
+            source, "(fichier)", show(Path(path).name), f"un fichier UTF-8 lisible ({error})"
+        )
+        return Checked({}, "", None, [problem], {})
+    return check_text(text, source, kind, rules)
+
+
 def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules) -> Checked:
     data = document.data
     if not isinstance(data, dict):
