@@ -102,7 +102,7 @@ def check_content(content_dir: Path, settings: Mapping[str, Any] | None = None) 
                 if kind == "testimony" and checked.case is not None:
                     entries.append(_entry(checked, str(path), path, rules))
     for folder in (merchant_dir, author_dir):
-        problems += stray_files(folder, str)
+        problems += stray_files(folder, str, flat=True)
     if merchant_dir.is_dir():
         problems += corpus_problems(
             entries,

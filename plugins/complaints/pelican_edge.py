@@ -102,7 +102,9 @@ def load_profiles(generator: ArticlesGenerator) -> None:
     authors, author_problems = collect(author_dir, read_author)
     problems += author_problems
     for folder in (merchant_dir, author_dir):
-        problems += stray_files(folder, lambda p: posixize_path(str(p.relative_to(content))))
+        problems += stray_files(
+            folder, lambda p: posixize_path(str(p.relative_to(content))), flat=True
+        )
     generator.complaints_problems = [_relative(p, content) for p in problems]
     generator.complaints_known = (known_slugs(merchant_dir), known_slugs(author_dir) | set(authors))
     generator.context["complaints_merchant_profiles"] = merchants

@@ -463,8 +463,11 @@ def corpus_problems(
     return problems
 
 
-def stray_files(folder: Path, shown_as: Callable[[Path], str]) -> list[Problem]:
-    """Files of an editor's folder that are not ``.md`` (never read, never published)."""
+def stray_files(
+    folder: Path, shown_as: Callable[[Path], str], *, flat: bool = False
+) -> list[Problem]:
+    """Files of an editor's folder that are not ``.md`` (never read, never published);
+    with ``flat`` (profile folders), also every file in a subfolder."""
     if not folder.is_dir():
         return []
     return [
@@ -472,9 +475,12 @@ def stray_files(folder: Path, shown_as: Callable[[Path], str]) -> list[Problem]:
             shown_as(path),
             "(fichier)",
             show(path.name),
-            "un fichier « .md » (extension en minuscules) : les autres ne sont ni "
-            "vérifiés ni publiés ; renommez-le ou retirez-le",
+            "un fichier « .md » (extension en minuscules"
+            + (", directement dans le dossier des fiches" if flat else "")
+            + ") : les autres ne sont ni vérifiés ni publiés ; renommez-le ou retirez-le",
         )
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.suffix != ".md" and not EDITOR_LEFTOVERS.fullmatch(path.name)
+        if path.is_file()
+        and (path.suffix != ".md" or (flat and path.parent != folder))
+        and not EDITOR_LEFTOVERS.fullmatch(path.name)
     ]

@@ -21,6 +21,8 @@ CORPUS_PROBLEMS = {
     ("merchants/casse.md", "name", "(absent)"),
     # a profile's file name is its address: "..md" is refused
     ("merchants/..md", "(fichier)", "..md"),
+    # a profile in a subfolder would be neither read nor published
+    ("merchants/archives/rangee-trop-loin.md", "(fichier)", "rangee-trop-loin.md"),
     # two testimonies, one slug (in different months: still one address too many)
     ("temoignages/2021/meme-slug-mars.md", "slug", "meme-slug-mars"),
     # .md is the only extension: others are neither checked nor published
