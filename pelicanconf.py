@@ -29,10 +29,9 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
 }
 PLUGIN_PATHS = ["plugins"]
-# Order matters: fast_yaml replaces yaml_metadata's reader and imports the complaints
-# package (its front-matter loader), so it comes after it; complaints inserts each case
-# box before typographie's single pass over the body.
-PLUGINS = ["pelican.plugins.yaml_metadata", "complaints", "fast_yaml", "typographie"]
+# Order matters: complaints (which also reads the front matter: its reader validates
+# every file) inserts each case box before typographie's single pass over the body.
+PLUGINS = ["complaints", "typographie"]
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).

@@ -25,6 +25,11 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or CONTACT_EMAIL  # noqa: F405
 DELETE_OUTPUT_DIRECTORY = False
 COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True
 
+# "[À COMPLÉTER" in a page, or in a setting a page prints ({{ setting.LEGAL_HOST }}),
+# stops every production build (`invoke preview`, `invoke publish`, plain pelican):
+# set the legal values in the environment first (README, "Legal notice").
+COMPLAINTS_REFUSE_PLACEHOLDERS = True
+
 # Nothing that is a draft is published: no drafts/ folder at all.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""

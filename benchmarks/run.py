@@ -8,7 +8,7 @@ benchmarks/work/content-N, then the variants are built in ONE run, round-robin
 
   a  the site as published: publishconf.py, all feeds, complaints + typographie
   b  the same files and theme, complaints and typographie plugins off (the site's
-     fast_yaml reader stays: it is configuration, not the plugins' work); the theme's
+     reader, complaints.pelican_reader, stays: it is configuration, not the plugins' work); the theme's
      Jinja filters (complaints.formatting.FILTERS, pure formatting) are registered
      through JINJA_FILTERS so the theme still renders; no merchant pages/data files
   c  plain Pelican: default theme (notmyidea), no plugin but yaml_metadata, the
@@ -50,6 +50,7 @@ SITEURL = "https://allo-cest-fini.example"
 PY = sys.executable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
 
 COMMON_HEAD = f"""
 import sys
@@ -58,6 +59,7 @@ sys.path.insert(0, {str(ROOT / "plugins")!r})
 from publishconf import *  # noqa: F403
 THEME = {str(ROOT / "theme")!r}
 PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+COMPLAINTS_SECTIONS = {[section for section, _folder, _weight in SECTIONS]!r}
 """
 
 SETTINGS = {
@@ -65,7 +67,7 @@ SETTINGS = {
     "b": COMMON_HEAD
     + """
 from complaints.formatting import FILTERS
-PLUGINS = ["pelican.plugins.yaml_metadata", "fast_yaml"]
+PLUGINS = ["complaints.pelican_reader"]  # the site's reader (and validator) only
 TYPOGRAPHIE_ENABLED = False
 JINJA_FILTERS = dict(FILTERS)  # the theme's formatting filters, not the plugin's work
 """,

@@ -12,6 +12,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TEST_SITEURL = "https://allo-cest-fini.example"
 
+# The production build refuses the legal notice while a value is still "[À COMPLÉTER";
+# publishconf.py reads the real ones from the environment. Every build a test starts
+# (subprocesses inherit this environment) gets stand-in values, unless a test sets or
+# removes them itself.
+TEST_LEGAL_VALUES = {
+    "LEGAL_PUBLISHER_ADDRESS": "Siège de l’association (valeur de test)",
+    "LEGAL_DIRECTOR": "Présidence de l’association (valeur de test)",
+    "LEGAL_HOST": "Hébergeur de test",
+}
+for _name, _value in TEST_LEGAL_VALUES.items():
+    os.environ.setdefault(_name, _value)
+
 
 def build_site(
     output: Path,

@@ -43,6 +43,7 @@ class FuzzyDate:
         if isinstance(value, datetime):
             value = value.date()
         if isinstance(value, date):
+            check_year(value.year)
             return cls(value, value, "day", "day", approx=approx)
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise DateError(f"{EXPECTED} ; reçu une valeur de type {_type_fr(value)}")
@@ -93,8 +94,7 @@ def _parse_part(text: str) -> tuple[date, date, Precision]:
     if not match:
         raise DateError(f"« {text} » n'est pas une date lisible ; attendu {EXPECTED}")
     year = int(match[1])
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateError(f"année {year} improbable : attendu entre {MIN_YEAR} et {MAX_YEAR}")
+    check_year(year)
     if match[2] is None:
         return date(year, 1, 1), date(year, 12, 31), "year"
     month = int(match[2])
@@ -108,6 +108,12 @@ def _parse_part(text: str) -> tuple[date, date, Precision]:
         raise DateError(f"jour {match[3]} impossible dans « {text} » : ce mois a {last} jours")
     exact = date(year, month, day)
     return exact, exact, "day"
+
+
+def check_year(year: int) -> None:
+    """The year rule of every date of a testimony, whatever its YAML type."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"année {year} improbable : attendu entre {MIN_YEAR} et {MAX_YEAR}")
 
 
 def _type_fr(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import date, datetime
@@ -21,11 +22,12 @@ from pydantic import (
 )
 
 from complaints import vocabulary as voc
-from complaints.fuzzydate import FuzzyDate
+from complaints.fuzzydate import FuzzyDate, check_year
 from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
 from complaints.rules import RESOLUTION_KIND, SOLVED_STATUSES
 
 ROOT = "testimony"
+MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purchase
 
 
 # ---------------------------------------------------------------- field types
@@ -47,17 +49,26 @@ def _fuzzy(value: object) -> FuzzyDate:
     return FuzzyDate.parse(value)
 
 
+_ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
+
 def _exact_date(value: object) -> date:
+    day = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise ValueError("une date précise au jour attendue, au format AAAA-MM-JJ (ex. 2009-07-06)")
+            raise ValueError(
+                f"une date qui existe : {value.strip()} n'est pas dans le calendrier"
+            ) from None
+    if day is None:
+        raise ValueError("une date précise au jour attendue, au format AAAA-MM-JJ (ex. 2009-07-06)")
+    check_year(day.year)
+    return day
 
 
 def _currency(value: str) -> str:
@@ -93,7 +104,7 @@ class _Model(BaseModel):
 class Money(_Model):
     """An amount in an ISO 4217 currency, maybe qualified ("plus de 900 €")."""
 
-    value: Annotated[Decimal, Field(ge=0)]
+    value: Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2)]
     currency: Currency
     qualifier: Qualifier = "exactly"
 
@@ -175,6 +186,10 @@ _MESSAGES = {
     "model_type": "bloc de champs attendu (clé: valeur)",
     "model_attributes_type": "bloc de champs attendu (clé: valeur)",
     "greater_than_equal": "nombre positif ou nul attendu",
+    "less_than_equal": f"un montant d'au plus {MAX_AMOUNT:,} (un milliard)".replace(",", " "),
+    "decimal_max_places": "au plus deux décimales (ex. 12.50)",
+    "decimal_max_digits": "un montant d'au plus un milliard, à deux décimales",
+    "decimal_whole_digits": "un montant d'au plus un milliard, à deux décimales",
     "too_short": "au moins un élément attendu",
     "date_type": "date attendue (AAAA-MM-JJ)",
     "date_parsing": "date attendue (AAAA-MM-JJ)",
@@ -182,11 +197,12 @@ _MESSAGES = {
 
 
 def path(loc: tuple[Any, ...], root: str = ROOT) -> str:
-    """Dotted field path with [i] indices, e.g. `testimony.events[3].date`."""
+    """Dotted field path with [n] positions counted from 1, e.g. `testimony.events[3].date`
+    for the third event."""
     text = root
     for part in loc:
         if isinstance(part, int):
-            text += f"[{part}]"
+            text += f"[{part + 1}]"
         else:
             text += f".{part}" if text else str(part)
     return text
@@ -217,6 +233,26 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model expected at `loc` (None when it is not a model)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        current = _model_in(info.annotation) if info is not None else None
+        if current is None:
+            return None
+    return current
+
+
+def _money_example(value: object) -> str:
+    """`amount: 649 €` → un bloc {value: 649, currency: EUR}."""
+    number = re.search(r"\d+(?:[.,]\d{1,2})?", str(value))
+    shown = number.group().replace(",", ".") if number else "649"
+    return f"un bloc {{value: {shown}, currency: EUR}} (montant et devise séparés)"
+
+
 def problems_from(
     error: ValidationError, *, source: str, model: type[BaseModel], root: str = ROOT
 ) -> list[Problem]:
@@ -236,6 +272,8 @@ def problems_from(
             if allowed:
                 expected += " ; champs possibles : " + ", ".join(allowed)
             value = loc[-1] if loc else value
+        elif kind == "model_type" and _model_at(model, loc) is Money:
+            expected = _money_example(value)
         elif kind in _MESSAGES:
             expected = _MESSAGES[kind]
         else:
@@ -258,7 +296,7 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
         previous, current = case.events[i - 1].date, case.events[i].date
         if current.end < previous.start:
             add(
-                f"events[{i}].date",
+                f"events[{i + 1}].date",
                 str(current),
                 "des événements dans l'ordre chronologique : cette date précède "
                 f"celle de l'événement précédent ({previous})",

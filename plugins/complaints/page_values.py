@@ -115,18 +115,8 @@ def unknown_name_problem(name: str, file: str, instance: Any) -> Problem:
     )
 
 
-def check_pages(generator: Any) -> None:
-    """``page_generator_finalized`` receiver: an unknown name stops the build."""
-    from .pelican_edge import ContentProblems  # edge module: imported when used
-
-    pages = [*generator.pages, *generator.hidden_pages, *generator.draft_pages]
-    pages += [t for page in pages for t in page.translations]
-    problems = [p for page in pages for p in getattr(page, "page_value_problems", [])]
-    if problems:
-        raise ContentProblems(problems)
-
-
 def connect() -> None:
-    """Connect both receivers (called from ``pelican_edge.register``)."""
+    """Connect the receiver (called from ``pelican_edge.register``); the pages'
+    ``page_value_problems`` are reported with every other problem of the build by
+    ``pelican_edge.finalize_pages``."""
     signals.content_object_init.connect(fill_page)
-    signals.page_generator_finalized.connect(check_pages)

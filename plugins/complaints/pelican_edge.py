@@ -3,16 +3,19 @@
 Flow of a build:
 1. ``article_generator_init``: merchant and author profiles are loaded onto the
    generator (no module-level state, so autoreload and tests stay clean).
-2. ``article_generator_context``: each testimony's ``testimony:`` block is parsed into
-   ``metadata["case"]``, or its problems into ``metadata["case_problems"]``; both are
-   stored in the article and so survive Pelican's content cache.
+2. the reader (``pelican_reader``) validates each file as it reads it (the validator
+   ``python -m complaints.check`` runs) and parses a testimony's case into
+   ``metadata["case"]``, or keeps the file's problems in
+   ``metadata["complaints_problems"]``; both are stored in the article and so
+   survive Pelican's content cache.
 3. ``content_object_init``: a valid case gets its ``facts`` and its case box inserted
    into the body. This runs when the article object is made, so both are stored in
    the content cache, and before the ``typographie`` plugin (listed after this one in
    PLUGINS) makes its single typographic pass over the whole body.
-4. ``article_generator_finalized``: every problem of the build (unreadable files,
-   invalid testimonies, unknown merchants) is reported at once and the build stops
-   before anything is written.
+4. ``article_generator_finalized`` collects the testimonies' problems and those
+   between files (unknown merchant or author, fiction about a real merchant, a slug
+   used twice); ``page_generator_finalized`` adds the pages' and reports every
+   problem of the build at once: the build stops before anything is written.
 5. ``MerchantsGenerator.generate_context``: testimonies grouped by merchant, each
    article given its ``merchant``.
 6. ``all_generators_finalized``: every testimony, drafts included, gets its JSON-LD.
@@ -34,13 +37,11 @@ from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from . import editor_messages, page_values
-from .check import check_file
 from .editor_messages import summary_line
 from .escaping import FILTERS as ESCAPING_FILTERS
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
-from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .output_folder import empty_output_before_writing
 from .pelican_escaping import summary_as_text, summary_is_not_markdown
@@ -49,10 +50,12 @@ from .pelican_outputs import (
     keep_static_links_of_written_content,
     plan_outputs,
 )
-from .problems import ContentError, Problem
-from .profiles import load_authors, load_merchants
+from .pelican_reader import LINES, PROBLEMS, site_rules, use_fast_reader
+from .problems import Problem
+from .profiles import collect, known_slugs, read_author, read_merchant
 from .render import insert_case_html, render_case_html
 from .timeline import derive_facts
+from .validate import Entry, corpus_problems, stray_files
 
 logger = logging.getLogger(__name__)
 
@@ -102,48 +105,44 @@ def add_filters(generator: Generator) -> None:
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
-    """Load merchant and author profiles once per build, onto the generator."""
+    """Load merchant and author profiles once per build, onto the generator.
+
+    A broken profile is one problem; its slug stays known, so that the testimonies
+    citing it are not also told their merchant is unknown.
+    """
     content = Path(generator.path)
-    problems: list[Problem] = []
-    try:
-        merchants = load_merchants(
-            content / setting(generator.settings, "COMPLAINTS_MERCHANTS_DIR")
+    merchant_dir = content / setting(generator.settings, "COMPLAINTS_MERCHANTS_DIR")
+    author_dir = content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR")
+    merchants, problems = collect(merchant_dir, read_merchant)
+    authors, author_problems = collect(author_dir, read_author)
+    problems += author_problems
+    for folder in (merchant_dir, author_dir):
+        problems += stray_files(
+            folder, lambda p: posixize_path(str(p.relative_to(content))), flat=True
         )
-    except ContentError as error:
-        merchants, problems = {}, [*problems, *error.problems]
-    try:
-        authors = load_authors(content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR"))
-    except ContentError as error:
-        authors, problems = {}, [*problems, *error.problems]
-    generator.complaints_problems = problems
+    generator.complaints_problems = [_relative(p, content) for p in problems]
+    generator.complaints_known = (known_slugs(merchant_dir), known_slugs(author_dir) | set(authors))
     generator.context["complaints_merchant_profiles"] = merchants
     generator.context["author_profiles"] = authors
+
+
+def _relative(problem: Problem, content: Path) -> Problem:
+    """A problem named by its path under the content folder, as Pelican names files."""
+    try:
+        return replace(problem, file=posixize_path(str(Path(problem.file).relative_to(content))))
+    except ValueError:
+        return problem
 
 
 # --- testimonies ----------------------------------------------------------------
 
 
-def parse_case(generator: ArticlesGenerator, metadata: dict[str, Any]) -> None:
-    """Parse the testimony block of one article (cached with the article)."""
-    if "testimony" not in metadata:
-        return
-    try:
-        metadata["case"] = parse_testimony(
-            metadata["testimony"],
-            source="",
-            merchants=generator.context["complaints_merchant_profiles"],
-        )
-    except ContentError as error:
-        metadata["case_problems"] = error.problems
-    else:
-        del metadata["testimony"]  # the parsed case replaces it (memory, cache size)
-
-
 def add_case_box(instance: Any) -> None:
     """Derive the facts of a valid case and insert its summary box and timeline.
 
-    The box holds nothing taken from other files (no merchant name: the page and the
-    feed entry carry it), so a cached article never shows a stale profile.
+    The case was parsed by the reader (``pelican_reader``). The box holds nothing taken
+    from other files (no merchant name: the page and the feed entry carry it), so a
+    cached article never shows a stale profile.
     """
     case = getattr(instance, "case", None)
     if case is None or getattr(instance, "facts", None) is not None:
@@ -153,8 +152,13 @@ def add_case_box(instance: Any) -> None:
         box = render_case_html(case, facts)
     except Exception as error:  # a case the rules did not foresee: report, never crash
         instance.case = None
-        instance.case_problems = [
-            Problem(file="", field="testimony", value="", expected=f"un dossier cohérent ({error})")
+        instance.complaints_problems = [
+            Problem(
+                file=posixize_path(instance.relative_source_path),
+                field="testimony",
+                value="",
+                expected=f"un dossier cohérent ({type(error).__name__} : {error})",
+            )
         ]
         return
     instance.facts = facts
@@ -172,77 +176,83 @@ def every_article(context: dict[str, Any]) -> list[Any]:
     return [*originals, *(t for a in originals for t in getattr(a, "translations", []))]
 
 
-def _failed_sources(generator: Generator, folders: list[str]) -> list[str]:
-    """Source files under ``folders`` that Pelican could not read (logged, then skipped)."""
-    failed = [
-        path for path, content in generator.context["generated_content"].items() if content is None
-    ]
-    return sorted(
-        p for p in failed if any(p == f or p.startswith(f.rstrip("/") + "/") for f in folders)
+def every_page(context: dict[str, Any]) -> list[Any]:
+    """Published, hidden and draft pages with their translations."""
+    originals = [*context["pages"], *context["hidden_pages"], *context["draft_pages"]]
+    return [*originals, *(t for p in originals for t in getattr(p, "translations", []))]
+
+
+def _unread_sources(generator: Generator, folders: list[str]) -> list[Problem]:
+    """``.md`` files under ``folders`` whose reader failed (Pelican logs and skips them;
+    other files are reported by :func:`stray_files`)."""
+    failed = sorted(
+        path
+        for path, content in generator.context["generated_content"].items()
+        if content is None
+        and path.endswith(".md")
+        and any(path == f or path.startswith(f.rstrip("/") + "/") for f in folders)
     )
-
-
-def _problems_of_unreadable(generator: Generator, relative_paths: list[str]) -> list[Problem]:
-    merchants = generator.context.get("complaints_merchant_profiles", {})
-    problems: list[Problem] = []
-    for relative in relative_paths:
-        found = check_file(Path(generator.path) / relative, merchants, source=relative)
-        problems.extend(
-            found
-            or [
-                Problem(
-                    file=relative,
-                    field="(fichier)",
-                    value="",
-                    expected="un fichier lisible avec un titre et une date (voir le journal de Pelican)",
-                )
-            ]
+    return [
+        Problem(
+            file=path,
+            field="(fichier)",
+            value="",
+            expected="un fichier que Pelican sait lire (voir le message de Pelican ci-dessus)",
         )
+        for path in failed
+    ]
+
+
+def _file_problems(generator: Generator, contents: list[Any], folders: list[str]) -> list[Problem]:
+    """What the reader found in each file, unread files, and files that are not .md."""
+    content = Path(generator.path)
+    problems = _unread_sources(generator, folders)
+    for folder in folders:
+        problems += stray_files(
+            content / folder, lambda p: posixize_path(str(p.relative_to(content)))
+        )
+    for item in contents:
+        problems += getattr(item, PROBLEMS, None) or []
+        problems += getattr(item, "page_value_problems", None) or []  # page_values
     return problems
 
 
 def finalize_articles(generator: ArticlesGenerator) -> None:
-    """Report every content problem of the build at once, then stop it."""
+    """Collect every problem of the testimonies; the pages' finalizer reports them all."""
+    articles = every_article(generator.context)
     problems = list(generator.complaints_problems)
-    problems += _problems_of_unreadable(
-        generator, _failed_sources(generator, generator.settings["ARTICLE_PATHS"])
+    problems += _file_problems(generator, articles, generator.settings["ARTICLE_PATHS"])
+    entries = [
+        Entry(
+            source=posixize_path(article.relative_source_path),
+            slug=article.slug,
+            case=article.case,
+            author=article.metadata.get("author").name if "author" in article.metadata else None,
+            lines=getattr(article, LINES, {}),
+        )
+        for article in articles
+        if getattr(article, "case", None) is not None and not getattr(article, PROBLEMS, None)
+    ]
+    known_merchants, known_authors = generator.complaints_known
+    problems += corpus_problems(
+        entries,
+        generator.context["complaints_merchant_profiles"],
+        known_merchants,
+        known_authors,
+        site_rules(generator.settings),
     )
-    merchants = generator.context["complaints_merchant_profiles"]
-    for article in every_article(generator.context):
-        source = posixize_path(article.relative_source_path)
-        case = getattr(article, "case", None)
-        case_problems = getattr(article, "case_problems", None)
-        if case_problems:
-            problems += [replace(p, file=source) for p in case_problems]
-        elif case is None:
-            problems.append(
-                Problem(
-                    file=source,
-                    field="testimony",
-                    value="",
-                    expected="un bloc « testimony: » décrivant le dossier",
-                )
-            )
-        elif case.merchant not in merchants:
-            problems.append(unknown_merchant_problem(case.merchant, source, merchants))
-    if problems:
-        raise ContentProblems(problems)
+    generator.context["complaints_problems"] = problems
 
 
 def finalize_pages(generator: PagesGenerator) -> None:
-    """A page whose front matter cannot be read stops the build too."""
-    failed = _failed_sources(generator, generator.settings["PAGE_PATHS"])
-    if failed:
-        problems = [
-            Problem(
-                file=path,
-                field="(fichier)",
-                value="",
-                expected="une page lisible avec un titre (voir le journal de Pelican)",
-            )
-            for path in failed
-        ]
-        raise ContentProblems(problems)
+    """Report every content problem of the build at once (testimonies, profiles, pages),
+    then stop it before anything is written."""
+    problems = list(generator.context.pop("complaints_problems", []))
+    problems += _file_problems(
+        generator, every_page(generator.context), generator.settings["PAGE_PATHS"]
+    )
+    if problems:
+        raise ContentProblems(sorted(problems, key=lambda p: (p.file, p.line or 0)))
 
 
 # --- merchants, feeds and data --------------------------------------------------
@@ -413,9 +423,9 @@ def get_generators(_pelican: Any) -> type[Generator]:
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
+    signals.readers_init.connect(use_fast_reader)
     signals.generator_init.connect(add_filters)
     signals.article_generator_init.connect(load_profiles)
-    signals.article_generator_context.connect(parse_case)
     signals.content_object_init.connect(add_case_box)
     page_values.connect()
     signals.content_object_init.connect(summary_as_text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,11 +12,12 @@ from babel import Locale
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from complaints.frontmatter import FRONT_MATTER, split_front_matter
+from complaints.frontmatter import FRONT_MATTER, read_front_matter
 from complaints.model import problems_from
 from complaints.problems import ContentError, Problem, show
 
 _EMPTY = Markup("")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COUNTRIES = frozenset(Locale.parse("fr").territories)
 
 
@@ -102,15 +104,19 @@ def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, str]:
                 )
             ]
         ) from None
-    data, body = split_front_matter(text, source)
+    document = read_front_matter(text, source)
+    data, body = document.data, document.body
     if not isinstance(data, dict):
         raise ContentError(
-            [Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »")]
+            [Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)]
         )
     try:
         return model.model_validate(data), body
     except ValidationError as error:
-        raise ContentError(problems_from(error, source=source, model=model, root="")) from None
+        problems = problems_from(error, source=source, model=model, root="")
+        raise ContentError(
+            [replace(p, line=document.line_of(p.field) or 2) for p in problems]
+        ) from None
 
 
 def read_merchant(path: Path) -> MerchantProfile:
@@ -143,17 +149,40 @@ def read_author(path: Path) -> AuthorProfile:
 
 
 def collect(folder: Path, read: Any) -> tuple[dict[str, Any], list[Problem]]:
-    """Read every `*.md` of a folder; return the profiles and all problems."""
+    """Read every `*.md` of a folder; return the profiles and all problems.
+
+    A profile whose file name is not a slug (``..md``, ``Pix Mania.md``) is refused:
+    its file name becomes its address.
+    """
     profiles: dict[str, Any] = {}
     problems: list[Problem] = []
     if not folder.is_dir():
         return profiles, problems
     for path in sorted(folder.glob("*.md")):
+        if not SLUG.fullmatch(path.stem):
+            problems.append(
+                Problem(
+                    str(path),
+                    "(fichier)",
+                    show(path.name),
+                    "un nom de fichier en minuscules, chiffres et tirets, suivi de .md "
+                    "(ex. boutique-exemple.md) : il devient l'adresse de la fiche",
+                )
+            )
+            continue
         try:
             profiles[path.stem] = read(path)
         except ContentError as error:
             problems.extend(error.problems)
     return profiles, problems
+
+
+def known_slugs(folder: Path) -> set[str]:
+    """Slugs of every profile file, readable or not: a testimony citing a broken
+    profile is not also told its merchant is unknown (one problem, reported once)."""
+    if not Path(folder).is_dir():
+        return set()
+    return {p.stem for p in Path(folder).glob("*.md") if SLUG.fullmatch(p.stem)}
 
 
 def load_merchants(folder: Path) -> dict[str, MerchantProfile]:

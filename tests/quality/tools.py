@@ -91,7 +91,9 @@ def start_server(directory: Path) -> tuple[http.server.ThreadingHTTPServer, thre
 
 
 @contextlib.contextmanager
-def built_and_served(output: Path, content: Path | None = None) -> Iterator[str]:
+def built_and_served(
+    output: Path, content: Path | None = None, extra: dict[str, str] | None = None
+) -> Iterator[str]:
     """Build the production site into ``output`` and serve it on 127.0.0.1; yield its URL.
 
     The server socket is bound first (free port chosen by the OS), then the site is
@@ -100,7 +102,7 @@ def built_and_served(output: Path, content: Path | None = None) -> Iterator[str]
     output.mkdir(parents=True, exist_ok=True)
     server, thread = start_server(output)
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    result = build_site(output, content=content, siteurl=base_url)
+    result = build_site(output, content=content, siteurl=base_url, extra=extra)
     if result.returncode != 0:
         server.server_close()
         pytest.fail(f"site build (SITEURL={base_url}) failed:\n{result.stdout}\n{result.stderr}")

@@ -21,6 +21,7 @@ from lxml import etree
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
+from complaints.validate import DEFAULT_SECTIONS
 from tests.conftest import build_site
 from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
 from tests.site.test_failures import copy_project
@@ -107,7 +108,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     """The hostile copy built with publishconf.py and served on 127.0.0.1 (free port)."""
     root = tmp_path_factory.mktemp("hostile")
     content = make_hostile_copy(root)
-    with built_and_served(root / "output", content) as base_url:
+    # sections come from the settings (the validator refuses any other category): the
+    # hostile one is added there, so that its escaping is tested where it lands
+    sections = json.dumps([*DEFAULT_SECTIONS, CATEGORY])
+    with built_and_served(root / "output", content, {"COMPLAINTS_SECTIONS": sections}) as base_url:
         yield root / "output", base_url
 
 

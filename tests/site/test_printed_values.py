@@ -10,7 +10,7 @@ import pytest
 
 from complaints.page_values import french_number
 from complaints.rules import Z
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, TEST_LEGAL_VALUES, build_site
 from tests.site.site_helpers import html_pages, soup
 
 LEGAL = "mentions-legales/index.html"
@@ -64,6 +64,21 @@ def test_legal_notice_values_come_from_the_environment(
     assert "Siège : Siège d’essai, Ville d’essai" in text
     assert "Hébergeur d’essai SAS" in text
     assert "COMPLÉTER" not in text
+
+
+def test_the_production_build_refuses_unfilled_legal_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in TEST_LEGAL_VALUES:
+        monkeypatch.delenv(name, raising=False)
+    output = tmp_path / "output"
+    result = build_site(output)
+    assert result.returncode == 1
+    for name in TEST_LEGAL_VALUES:
+        assert f"setting.{name} = « [À COMPLÉTER" in result.stderr, result.stderr
+        assert "mentions-legales.md:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not output.exists() or not any(output.iterdir())
 
 
 def test_an_unknown_name_stops_the_build(tmp_path: Path) -> None:

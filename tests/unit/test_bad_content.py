@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 
 from complaints.check import check_content, check_file, main
-from complaints.profiles import load_merchants
+from complaints.profiles import load_authors, load_merchants
 
 BAD = Path(__file__).parents[1] / "bad_content"
 FILES = sorted(p for p in BAD.glob("*.md") if p.name != "README.md")
 EXPECT = re.compile(r"^# expect-(field|value|message): ?(.*)$", re.MULTILINE)
 MERCHANTS = load_merchants(BAD / "merchants")
+AUTHORS = set(load_authors(BAD / "authors"))
 
 
 def expectations(path: Path) -> dict[str, str]:
@@ -27,11 +28,12 @@ def test_there_are_enough_fixtures():
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_one_problem_with_field_value_and_message(path):
     expected = expectations(path)
-    problems = check_file(path, MERCHANTS)
+    problems = check_file(path, MERCHANTS, authors=AUTHORS)
     assert len(problems) == 1, "\n".join(map(str, problems))
     (problem,) = problems
     message = str(problem)
     assert problem.field == expected["field"]
+    assert problem.line is not None, "every problem names its line"
     assert path.name in message
     assert expected["value"] in problem.value
     assert expected["message"] in message
@@ -49,9 +51,10 @@ def test_source_overrides_file_name():
 def _content(tmp_path: Path, files: list[Path]) -> Path:
     content = tmp_path / "content"
     (content / "temoignages" / "section").mkdir(parents=True)
-    (content / "merchants").mkdir()
-    for merchant in (BAD / "merchants").glob("*.md"):
-        (content / "merchants" / merchant.name).write_bytes(merchant.read_bytes())
+    for folder in ("merchants", "authors"):
+        (content / folder).mkdir()
+        for profile in (BAD / folder).glob("*.md"):
+            (content / folder / profile.name).write_bytes(profile.read_bytes())
     for path in files:
         target = content / "temoignages" / "section" / path.name
         target.write_bytes(path.read_bytes())

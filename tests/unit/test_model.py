@@ -48,8 +48,8 @@ def test_yaml_date_forms_are_all_accepted():
 
 
 def test_path_format():
-    assert path(("events", 3, "date")) == "testimony.events[3].date"
-    assert path(("issues", 0)) == "testimony.issues[0]"
+    assert path(("events", 3, "date")) == "testimony.events[4].date"  # the fourth event
+    assert path(("issues", 0)) == "testimony.issues[1]"
     assert path(("name",), root="") == "name"
 
 
@@ -62,8 +62,8 @@ def test_all_problems_are_collected():
     found = problems(data, merchants={"autre"})
     fields = {p.field for p in found}
     assert fields == {
-        "testimony.events[1].actor",
-        "testimony.events[4].options[1]",
+        "testimony.events[2].actor",
+        "testimony.events[5].options[2]",
         "testimony.outcome.status",
         "testimony.order.item",
         "testimony.merchant",
@@ -77,7 +77,7 @@ def test_problem_str_names_file_field_value_and_expectation():
     (problem,) = problems(data)
     text = str(problem)
     assert text.startswith("t.md")
-    assert "testimony.events[3].date" in text
+    assert "testimony.events[4].date" in text
     assert "2009-13" in text
     assert "mois 13" in text
 
@@ -101,7 +101,7 @@ def test_events_out_of_order_but_overlapping_imprecise_dates_are_fine():
     parse_testimony(data, source="p.md", merchants=None)
     data["events"][1]["date"] = "2008-06"
     (problem,) = problems(data)
-    assert problem.field == "testimony.events[1].date"
+    assert problem.field == "testimony.events[2].date"
 
 
 def test_as_of_before_last_event():

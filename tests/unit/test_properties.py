@@ -7,10 +7,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints.frontmatter import split_front_matter
+from complaints.check import pelican_slugify
+from complaints.frontmatter import read_front_matter, split_front_matter
 from complaints.fuzzydate import DateError, FuzzyDate
 from complaints.model import parse_testimony
 from complaints.problems import ContentError
+from complaints.validate import Rules, check_text
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 BASE, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
@@ -100,3 +102,57 @@ def test_one_field_replaced_by_garbage(where, junk):
         assert error.problems
         for problem in error.problems:
             assert str(problem).startswith("g.md")
+
+
+# --- the loader and the validator, on arbitrary text --------------------------
+
+GOOD_TEXT = PIXMANIA.read_text(encoding="utf-8")
+RULES = Rules(slugify=pelican_slugify({}))
+yaml_bits = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        ": ",
+        "- ",
+        "\t",
+        "\n",
+        "  ",
+        '"',
+        "'",
+        "---",
+        "#",
+        "!!python/object:os.system",
+        "\x1b",
+        "\ufffe",
+        "\x00",
+        "0001-01-01",
+        "1e400",
+    ]
+)
+texts = st.lists(st.one_of(st.text(max_size=12), yaml_bits), max_size=40).map("".join)
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_loader_raises_only_content_error(text):
+    for candidate in (text, "---\n" + text + "\n---\nbody"):
+        try:
+            document = read_front_matter(candidate, "g.md")
+        except ContentError as error:
+            assert error.problems and all(p.file == "g.md" for p in error.problems)
+        else:
+            assert all(isinstance(line, int) and line >= 2 for line in document.lines.values())
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=len(GOOD_TEXT)), texts)
+def test_validator_on_a_testimony_with_text_inserted(at, junk):
+    text = GOOD_TEXT[:at] + junk + GOOD_TEXT[at:]
+    for kind in ("testimony", "page"):
+        checked = check_text(text, "g.md", kind, RULES)  # returns problems, never raises
+        assert all(p.file == "g.md" and p.line for p in checked.problems)
+        assert (checked.case is None) == (kind == "page" or bool(checked.problems))

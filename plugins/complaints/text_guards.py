@@ -1,0 +1,26 @@
+"""Personal data and placeholders in what an editor writes: the validator's one door
+to :mod:`complaints.personal_data` and :mod:`complaints.placeholders`.
+
+It also names the front-matter key where a testimony lists the exact strings it is
+allowed to publish (e.g. a merchant's public customer-service number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from complaints.personal_data import Finding, scan
+from complaints.placeholders import find_placeholders
+
+ALLOW_KEY = "public_data"  # front-matter list of exact strings that are not personal data
+PAGE_PLACEHOLDER = "[À COMPLÉTER"
+
+
+def personal_data(text: str, allowed: Collection[str]) -> list[Finding]:
+    """Personal data found in a text (``kind``, ``start``, ``end``, ``masked``)."""
+    return scan(text, allowed)
+
+
+def placeholders(text: str) -> list[str]:
+    """Skeleton text of the testimony template, or « [À COMPLÉTER », left in a text."""
+    return find_placeholders(text)
