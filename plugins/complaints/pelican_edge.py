@@ -22,6 +22,7 @@ import io
 import logging
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from .check import check_file
+from .feed_writer import MagazineWriter
+from .feeds import FeedPage, feed_title
 from .formatting import FILTERS
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
@@ -39,6 +42,7 @@ from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
+from .text import plain_text
 from .timeline import derive_facts
 
 logger = logging.getLogger(__name__)
@@ -81,8 +85,17 @@ def setting(settings: dict[str, Any], name: str) -> Any:
 
 
 def add_filters(generator: Generator) -> None:
-    """Give every generator's Jinja environment the French formatting filters."""
+    """Give every generator's Jinja environment the French formatting filters.
+
+    ``striptags`` is replaced by :func:`complaints.text.plain_text`, which keeps the
+    typographic no-break spaces (Jinja's collapses them into plain spaces), and
+    ``feed_title(kind, name)`` gives the title shared by a feed and its HTML link.
+    """
     generator.env.filters.update(FILTERS)
+    generator.env.filters["striptags"] = plain_text
+    generator.env.globals["feed_title"] = partial(
+        feed_title, sitename=generator.settings["SITENAME"]
+    )
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
@@ -278,6 +291,12 @@ class MerchantsGenerator(Generator):
                         path,
                         feed_type=feed_type,
                         feed_title=merchant.name,
+                        page=FeedPage(
+                            merchant.url,
+                            feed_title(
+                                "merchant", merchant.name, sitename=self.settings["SITENAME"]
+                            ),
+                        ),
                     )
         writer.write_file(
             MERCHANTS_INDEX_URL + "index.html",
@@ -321,26 +340,6 @@ class MerchantsGenerator(Generator):
             write(data, buffer)
             path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
             logger.info("Writing %s", path)
-
-
-class MagazineWriter(Writer):
-    """Pelican's writer, with feed entries that aggregators can file and date.
-
-    Each entry also carries the merchant as a category, the author's page as the
-    author link, and an ``updated`` date (the ``modified`` date, else publication).
-    """
-
-    def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
-        super()._add_item_to_the_feed(feed, item)
-        entry = feed.items[-1]
-        merchant = getattr(item, "merchant", None)
-        if merchant is not None and merchant.name not in entry["categories"]:
-            entry["categories"] = [*entry["categories"], merchant.name]
-        if entry["updateddate"] is None:
-            entry["updateddate"] = entry["pubdate"]
-        author = getattr(item, "author", None)
-        if author is not None and not entry["author_link"]:
-            entry["author_link"] = self.urljoiner(self.site_url, author.url)
 
 
 def get_writer(_pelican: Any) -> type[Writer]:

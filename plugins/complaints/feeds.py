@@ -1,0 +1,101 @@
+"""What each feed is about: its page, its title, and absolute links in its entries (pure).
+
+Every feed has one HTML page it syndicates (its ``alternate`` link): the site root for
+``all``, a section, tag, author or merchant page otherwise. The feed's title is the
+title of the ``<link rel="alternate">`` that announces it in that page's head, made
+by :func:`feed_title` for both, so the two never differ.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from typographie.french import apply
+
+#: Feed kinds whose path has a ``{slug}``: (feed path settings, page URL setting).
+LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "category": (("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"), "CATEGORY_URL"),
+    "tag": (("TAG_FEED_ATOM", "TAG_FEED_RSS"), "TAG_URL"),
+    "author": (("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"), "AUTHOR_URL"),
+}
+SITE_FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
+VOWELS = "aeiouyéèêëàâîïôûh"
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """The page a feed syndicates: its path relative to SITEURL ("" = root) and title."""
+
+    url: str
+    title: str
+
+
+def _of(name: str) -> str:
+    """French "de X" with elision: "d’Allo C’Est Fini", "de Pixmania"."""
+    return f"d’{name}" if name[:1].lower() in VOWELS else f"de {name}"
+
+
+def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
+    """The title of a feed and of the ``<link rel="alternate">`` announcing it.
+
+    ``kind``: "all", "category", "tag", "author", "merchant", or anything else with
+    ``name`` as the label. Typeset with the ``typographie`` rules (plain text).
+    """
+    name = str(name).strip()
+    labels = {
+        "all": f"{sitename} — tous les témoignages",
+        "category": f"Rubrique {name} — {sitename}",
+        "tag": f"Étiquette « {name} » — {sitename}",
+        "author": f"Témoignages {_of(name)} — {sitename}",
+        "merchant": f"Témoignages sur {name} — {sitename}",
+    }
+    text = labels.get(kind) or (f"{name} — {sitename}" if name else sitename)
+    return html.unescape(apply(html.escape(text, quote=False)))
+
+
+def _pattern(path_pattern: str) -> re.Pattern[str]:
+    literal = [re.escape(part) for part in path_pattern.split("{slug}")]
+    return re.compile("(?P<slug>[^/]+)".join(literal) + r"\Z")
+
+
+def feed_page(settings: dict[str, Any], path: str, name: str = "") -> FeedPage:
+    """The page of a feed Pelican writes, found from its output ``path``.
+
+    ``name`` is the listing's name Pelican passes as the feed title (section, tag,
+    author). A path no setting explains is a site-wide feed (the root page).
+    """
+    sitename = settings["SITENAME"]
+    for kind, (feed_settings, url_setting) in LISTING_FEEDS.items():
+        for feed_setting in feed_settings:
+            pattern = settings.get(feed_setting)
+            match = _pattern(str(pattern)).match(path) if pattern else None
+            if match:
+                try:
+                    url = settings[url_setting].format(slug=match["slug"])
+                except (KeyError, IndexError):
+                    url = ""
+                return FeedPage(url, feed_title(kind, name, sitename=sitename))
+    return FeedPage("", feed_title("all", sitename=sitename))
+
+
+def absolute_links(fragment: str, base_url: str) -> str:
+    """``fragment`` (HTML) with every link resolved against ``base_url``.
+
+    Relative ``href``/``src``/``srcset``… and ``#fragment`` links in a feed entry
+    would be resolved by readers against the feed's URL: they become absolute,
+    resolved against the entry's own page. Parsed by lxml (an HTML parser).
+    """
+    if not fragment or not fragment.strip():
+        return fragment
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    root.make_links_absolute(base_url, resolve_base_href=False)
+    inner = html.escape(root.text or "", quote=False)
+    return inner + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
