@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from typographie.french import apply
+from typographie.french import apply_text
 
 #: Feed kinds whose path has a ``{slug}``: (feed path settings, page URL setting).
 LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -56,7 +56,7 @@ def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
         "merchant": f"Témoignages sur {name} — {sitename}",
     }
     text = labels.get(kind) or (f"{name} — {sitename}" if name else sitename)
-    return html.unescape(apply(html.escape(text, quote=False)))
+    return apply_text(text)
 
 
 def _pattern(path_pattern: str) -> re.Pattern[str]:

@@ -35,7 +35,7 @@ from .check import check_file
 from .feed_writer import MagazineWriter
 from .feeds import FeedPage, feed_title
 from .formatting import FILTERS
-from .jsonld import absolute_url, article_jsonld, merchant_jsonld
+from .jsonld import absolute_url, article_jsonld, merchant_jsonld, publisher
 from .merchants import MERCHANTS_INDEX_URL, build_merchants
 from .model import parse_testimony, unknown_merchant_problem
 from .opendata import merchant_record, testimony_row, write_csv, write_json
@@ -44,6 +44,7 @@ from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
 from .text import plain_text
 from .timeline import derive_facts
+from .typeset import typeset_author, typeset_merchant
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ DEFAULTS = {
     "COMPLAINTS_MERCHANT_FEED_RSS": "feeds/marchands/{slug}.rss.xml",
     "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
     "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
+    "COMPLAINTS_PUBLISHER_LOGO": "theme/images/favicon.svg",
 }
 
 
@@ -113,8 +115,10 @@ def load_profiles(generator: ArticlesGenerator) -> None:
     except ContentError as error:
         authors, problems = {}, [*problems, *error.problems]
     generator.complaints_problems = problems
-    generator.context["complaints_merchant_profiles"] = merchants
-    generator.context["author_profiles"] = authors
+    generator.context["complaints_merchant_profiles"] = {
+        slug: typeset_merchant(p) for slug, p in merchants.items()
+    }
+    generator.context["author_profiles"] = {slug: typeset_author(p) for slug, p in authors.items()}
 
 
 # --- testimonies ----------------------------------------------------------------
@@ -276,7 +280,11 @@ class MerchantsGenerator(Generator):
                 self.get_template("merchant"),
                 self.context,
                 merchant=merchant,
-                merchant_jsonld=merchant_jsonld(merchant, self.settings["SITEURL"]),
+                merchant_jsonld=merchant_jsonld(
+                    merchant,
+                    self.settings["SITEURL"],
+                    profiles=self.context.get("author_profiles"),
+                ),
                 url=merchant.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
@@ -348,7 +356,17 @@ def get_writer(_pelican: Any) -> type[Writer]:
 
 def add_article_jsonld(generator: ArticlesGenerator, content: Any) -> None:
     """Attach the schema.org description of a testimony just before it is written."""
-    content.jsonld = article_jsonld(content, generator.settings["SITEURL"])
+    settings = generator.settings
+    content.jsonld = article_jsonld(
+        content,
+        settings["SITEURL"],
+        profiles=generator.context.get("author_profiles"),
+        publisher=publisher(
+            settings["SITENAME"],
+            settings["SITEURL"],
+            setting(settings, "COMPLAINTS_PUBLISHER_LOGO"),
+        ),
+    )
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import markdown
 from babel import Locale
@@ -56,6 +56,7 @@ class _AuthorMeta(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     bio: str | None = None
     website: Website | None = None
+    kind: Literal["person", "organization"] = "person"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class AuthorProfile:
     bio: str | None = None
     website: str | None = None
     body: Markup = _EMPTY
+    kind: str = "person"  # "organization" for a team signature (schema.org type)
     source: str = ""
 
 
@@ -142,6 +144,7 @@ def read_author(path: Path) -> AuthorProfile:
         bio=meta.bio,
         website=meta.website,
         body=_html(body),
+        kind=meta.kind,
         source=str(path),
     )
 

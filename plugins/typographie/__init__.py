@@ -17,17 +17,33 @@ layer the raw body is cached and processed again at each build.
 
 HTML inserted later by other plugins (e.g. the complaints timeline, in
 ``article_generator_finalized``) does not get this pass: call :func:`apply` on it.
+
+Every HTML page rendered from a theme template gets the same pass once more
+(``generator_init`` gives each generator's Jinja environment a template class whose
+``render`` typesets its output): theme text ("Marchand :", "90 %"), names, list
+titles and profiles are typeset like bodies, outside tags, attributes, ``<code>``,
+``<pre>``, ``<script>`` and ``<style>``. Templates whose name does not end in
+``.html`` (XML, text) are left alone. Bodies already typeset are unchanged
+(idempotence).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Template
 from pelican import signals
 
 from .french import apply, apply_title
 
-__all__ = ["apply", "apply_title", "process_content", "register"]
+__all__ = [
+    "TypographicTemplate",
+    "apply",
+    "apply_title",
+    "process_content",
+    "register",
+    "typeset_rendered_pages",
+]
 
 
 def process_content(instance: Any) -> None:
@@ -56,5 +72,20 @@ def process_content(instance: Any) -> None:
     instance._typographie_done = True
 
 
+class TypographicTemplate(Template):
+    """A Jinja template whose HTML output gets the French typography pass."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        html = super().render(*args, **kwargs)
+        return apply(html) if (self.name or "").endswith(".html") else html
+
+
+def typeset_rendered_pages(generator: Any) -> None:
+    """Make every HTML page this generator renders go through :func:`apply`."""
+    if generator.settings.get("TYPOGRAPHIE_ENABLED", True):
+        generator.env.template_class = TypographicTemplate
+
+
 def register() -> None:
     signals.content_object_init.connect(process_content)
+    signals.generator_init.connect(typeset_rendered_pages)
