@@ -43,7 +43,10 @@ def test_no_plain_space_where_french_wants_a_no_break_space(built_site: Path) ->
     feeds = list((built_site / "feeds").rglob("*.xml"))
     assert len(pages) > 30 and len(feeds) > 20
     found = scan_site(built_site)
-    assert not found, f"{len(found)} plain spaces in {len(pages)} pages and {len(feeds)} feeds:\n" + "\n".join(found[:50])
+    assert not found, (
+        f"{len(found)} plain spaces in {len(pages)} pages and {len(feeds)} feeds:\n"
+        + "\n".join(found[:50])
+    )
 
 
 def test_page_title_and_heading_keep_their_narrow_spaces(built_site: Path) -> None:
