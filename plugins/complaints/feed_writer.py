@@ -13,7 +13,8 @@ file handling and writes feeds that the W3C Feed Validation Service accepts:
 - each entry: its title with its typographic spaces (Pelican's ``striptags``
   collapses them), an RSS ``guid isPermaLink="false"`` (the ``tag:`` id, built from
   the entry's URL and date: it never changes), links made absolute against the
-  entry's page, the merchant as a category, the author's page, an ``updated`` date.
+  entry's page, the merchant as a category, the author's page, an ``updated`` date,
+  and the "Exemple fictif" notice first when the testimony or its merchant is invented.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from pelican.writers import Writer
 
-from .feeds import FeedPage, absolute_links, feed_page
+from .feeds import FICTIONAL_NOTICE, FeedPage, absolute_links, feed_page, is_fictional
 from .text import plain_text
 
 
@@ -83,6 +84,10 @@ class MagazineWriter(Writer):
         page_url = self.urljoiner(self.site_url, item.url)
         entry["description"] = self._absolute(entry["description"], page_url)
         entry["content"] = self._absolute(entry["content"], page_url)
+        if is_fictional(item):
+            for field in ("content", "description"):
+                if entry[field]:
+                    entry[field] = FICTIONAL_NOTICE + entry[field]
         merchant = getattr(item, "merchant", None)
         if merchant is not None and merchant.name not in entry["categories"]:
             entry["categories"] = [*entry["categories"], merchant.name]

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from typographie.french import apply_text
+from typographie.french import apply, apply_text
 
 #: Feed kinds whose path has a ``{slug}``: (feed path settings, page URL setting).
 LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -26,6 +26,13 @@ LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 SITE_FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
 VOWELS = "aeiouyéèêëàâîïôûh"
+#: Heads a fictional testimony's entry, as the theme's notice heads its page (bodies
+#: never carry it: the notice is said once per page).
+FICTIONAL_NOTICE = apply(
+    '<p class="notice-fictional"><strong>Exemple fictif.</strong> Ce témoignage et le '
+    "marchand dont il parle sont inventés pour illustrer le fonctionnement du magazine ; "
+    "toute ressemblance avec une entreprise réelle serait fortuite.</p>"
+)
 
 
 @dataclass(frozen=True)
@@ -99,3 +106,10 @@ def absolute_links(fragment: str, base_url: str) -> str:
     return inner + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
     )
+
+
+def is_fictional(item: Any) -> bool:
+    """A testimony marked fictional, or about a fictional merchant."""
+    case = getattr(item, "case", None)
+    merchant = getattr(item, "merchant", None)
+    return bool(getattr(case, "fictional", False) or getattr(merchant, "fictional", False))
