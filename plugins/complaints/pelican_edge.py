@@ -42,6 +42,7 @@ from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
+from .spreadsheet import write_xlsx
 from .text import plain_text
 from .timeline import derive_facts
 from .typeset import typeset_author, typeset_merchant
@@ -56,6 +57,7 @@ DEFAULTS = {
     "COMPLAINTS_MERCHANT_FEED_RSS": "feeds/marchands/{slug}.rss.xml",
     "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
     "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
+    "COMPLAINTS_DATA_SPREADSHEET": "donnees/temoignages.xlsx",
     "COMPLAINTS_PUBLISHER_LOGO": "theme/images/favicon.svg",
 }
 
@@ -318,6 +320,10 @@ class MerchantsGenerator(Generator):
 
     def _write_data(self) -> None:
         siteurl = self.settings["SITEURL"]
+        articles = self.context["articles"]
+        # The newest content date, not the clock: two builds of the same content write
+        # the same bytes.
+        generated = max((getattr(a, "modified", None) or a.date for a in articles), default=None)
         records = [
             merchant_record(
                 slug=m.slug,
@@ -336,18 +342,30 @@ class MerchantsGenerator(Generator):
                 facts=article.facts,
                 testimony=article.case,
             )
-            for article in sorted(self.context["articles"], key=lambda a: (a.date, a.url))
+            for article in sorted(articles, key=lambda a: (a.date, a.url))
         ]
         for name, write, data in (
-            (setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"), write_json, records),
+            (
+                setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"),
+                partial(write_json, generated=generated),
+                records,
+            ),
             (setting(self.settings, "COMPLAINTS_DATA_TESTIMONIES"), write_csv, rows),
         ):
-            path = Path(self.output_path) / name
-            path.parent.mkdir(parents=True, exist_ok=True)
             buffer = io.StringIO(newline="")
             write(data, buffer)
-            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-            logger.info("Writing %s", path)
+            self._write_bytes(name, buffer.getvalue().encode("utf-8"))
+        spreadsheet = setting(self.settings, "COMPLAINTS_DATA_SPREADSHEET")
+        if spreadsheet:
+            binary = io.BytesIO()
+            write_xlsx(rows, binary, generated=generated)
+            self._write_bytes(spreadsheet, binary.getvalue())
+
+    def _write_bytes(self, name: str, data: bytes) -> None:
+        path = Path(self.output_path) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        logger.info("Writing %s", path)
 
 
 def get_writer(_pelican: Any) -> type[Writer]:
