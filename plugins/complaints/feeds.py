@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -91,6 +92,16 @@ def feed_page(settings: dict[str, Any], path: str, name: str = "") -> FeedPage:
     return FeedPage("", feed_title("all", sitename=sitename))
 
 
+def _absolute_srcset(srcset: str, base_url: str) -> str:
+    """Each ``url [descriptor]`` candidate of a ``srcset`` with its URL made absolute."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if parts:
+            candidates.append(" ".join([urljoin(base_url, parts[0]), *parts[1:]]))
+    return ", ".join(candidates)
+
+
 def absolute_links(fragment: str, base_url: str) -> str:
     """``fragment`` (HTML) with every link resolved against ``base_url``.
 
@@ -102,6 +113,8 @@ def absolute_links(fragment: str, base_url: str) -> str:
         return fragment
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     root.make_links_absolute(base_url, resolve_base_href=False)
+    for element in root.xpath("//*[@srcset]"):  # lxml leaves srcset alone
+        element.set("srcset", _absolute_srcset(element.get("srcset"), base_url))
     inner = html.escape(root.text or "", quote=False)
     return inner + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
