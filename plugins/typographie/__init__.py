@@ -18,31 +18,30 @@ layer the raw body is cached and processed again at each build.
 HTML inserted later by other plugins (e.g. the complaints timeline, in
 ``article_generator_finalized``) does not get this pass: call :func:`apply` on it.
 
-Every HTML page rendered from a theme template gets the same pass once more
-(``generator_init`` gives each generator's Jinja environment a template class whose
-``render`` typesets its output): theme text ("Marchand :", "90 %"), names, list
-titles and profiles are typeset like bodies, outside tags, attributes, ``<code>``,
-``<pre>``, ``<script>`` and ``<style>``. Templates whose name does not end in
-``.html`` (XML, text) are left alone. Bodies already typeset are unchanged
-(idempotence).
+The theme's own text ("Marchand :", "90 %", "Étiquette « x »") gets the same rules
+once per template, when Jinja compiles it (``generator_init`` adds the
+:class:`TypographicTemplates` extension to each generator's environment; see
+:mod:`typographie.templates`): no cost per page. Templates whose name does not end
+in ``.html`` (XML, text) are left alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Template
+from jinja2.ext import Extension
 from pelican import signals
 
 from .french import apply, apply_title
+from .templates import typeset_template
 
 __all__ = [
-    "TypographicTemplate",
+    "TypographicTemplates",
     "apply",
     "apply_title",
     "process_content",
     "register",
-    "typeset_rendered_pages",
+    "typeset_theme",
 ]
 
 
@@ -72,20 +71,19 @@ def process_content(instance: Any) -> None:
     instance._typographie_done = True
 
 
-class TypographicTemplate(Template):
-    """A Jinja template whose HTML output gets the French typography pass."""
+class TypographicTemplates(Extension):
+    """Jinja extension: the literal text of ``*.html`` templates is typeset at compile."""
 
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        html = super().render(*args, **kwargs)
-        return apply(html) if (self.name or "").endswith(".html") else html
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return typeset_template(source) if (name or "").endswith(".html") else source
 
 
-def typeset_rendered_pages(generator: Any) -> None:
-    """Make every HTML page this generator renders go through :func:`apply`."""
+def typeset_theme(generator: Any) -> None:
+    """Give this generator's Jinja environment the typesetting extension."""
     if generator.settings.get("TYPOGRAPHIE_ENABLED", True):
-        generator.env.template_class = TypographicTemplate
+        generator.env.add_extension(TypographicTemplates)
 
 
 def register() -> None:
     signals.content_object_init.connect(process_content)
-    signals.generator_init.connect(typeset_rendered_pages)
+    signals.generator_init.connect(typeset_theme)
