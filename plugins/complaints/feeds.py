@@ -27,6 +27,11 @@ LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 SITE_FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
 VOWELS = "aeiouyéèêëàâîïôûh"
+#: Attributes whose value is a URL (or URLs: ``srcset``).
+_URL_ATTRIBUTES = (
+    "href", "src", "srcset", "poster", "cite", "action", "formaction", "background",
+    "longdesc", "data",
+)  # fmt: skip
 #: Heads a fictional testimony's entry, as the theme's notice heads its page (bodies
 #: never carry it: the notice is said once per page).
 FICTIONAL_NOTICE = apply(
@@ -102,6 +107,20 @@ def _absolute_srcset(srcset: str, base_url: str) -> str:
     return ", ".join(candidates)
 
 
+def _has_url_attribute(fragment: str) -> bool:
+    """A cheap first look before parsing: does any ``name=`` name a URL attribute?
+
+    Conservative (a false alarm only costs a parse); the rewriting uses the parser.
+    """
+    equals = fragment.find("=")
+    while equals != -1:
+        name = fragment[max(0, equals - 16) : equals].rstrip().lower()
+        if name.endswith(_URL_ATTRIBUTES):
+            return True
+        equals = fragment.find("=", equals + 1)
+    return False
+
+
 def absolute_links(fragment: str, base_url: str) -> str:
     """``fragment`` (HTML) with every link resolved against ``base_url``.
 
@@ -109,7 +128,9 @@ def absolute_links(fragment: str, base_url: str) -> str:
     would be resolved by readers against the feed's URL: they become absolute,
     resolved against the entry's own page. Parsed by lxml (an HTML parser).
     """
-    if not fragment or not fragment.strip():
+    if not fragment:
+        return fragment
+    if not _has_url_attribute(fragment):
         return fragment
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     root.make_links_absolute(base_url, resolve_base_href=False)

@@ -183,3 +183,11 @@ def test_article_authors_are_typed_from_profiles_and_have_a_publisher() -> None:
         "url": "https://example.org/",
         "logo": {"@type": "ImageObject", "url": "https://example.org/theme/images/logo.svg"},
     }
+
+
+def test_spaced_attributes_and_upper_case_are_rewritten_too() -> None:
+    out = absolute_links(
+        '<p>Une réaction : <A HREF = "/x/">x</A> <video poster="p.jpg"></video></p>', BASE
+    )
+    assert 'href="https://example.org/x/"' in out
+    assert 'poster="https://example.org/2009/07/x/p.jpg"' in out
