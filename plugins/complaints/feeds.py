@@ -134,8 +134,10 @@ def absolute_links(fragment: str, base_url: str) -> str:
         return fragment
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     root.make_links_absolute(base_url, resolve_base_href=False)
-    for element in root.xpath("//*[@srcset]"):  # lxml leaves srcset alone
+    for element in root.xpath("//*[@srcset]"):  # lxml leaves srcset and poster alone
         element.set("srcset", _absolute_srcset(element.get("srcset"), base_url))
+    for element in root.xpath("//*[@poster]"):
+        element.set("poster", urljoin(base_url, element.get("poster").strip()))
     inner = html.escape(root.text or "", quote=False)
     return inner + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
