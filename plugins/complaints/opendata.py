@@ -7,7 +7,7 @@ module's defaults). Empty cell = unknown / not applicable. Dates are ISO 8601
 ``start/end``); money is a plain decimal with two places (``900.00``), its
 currency an ISO 4217 code; ``issues`` are ``;``-separated vocabulary values.
 
-JSON: an object ``{"generated": <ISO date or null>, "merchants": [record, ...]}``
+JSON: an object ``{"generated": <ISO date-time or null>, "merchants": [record, ...]}``
 where each record comes from :func:`merchant_record`: identity (slug, name, url)
 then every scorecard metric. Rates are numbers in [0, 1] rounded to 4 places,
 money is ``{currency: number}`` rounded to cents, dates are ISO strings, and
@@ -204,7 +204,7 @@ def write_json(
 ) -> None:
     """Write ``{"generated": ..., "merchants": [...]}`` as indented UTF-8 JSON.
 
-    ``generated`` is left to the caller (e.g. the build's newest ``as_of``) so
+    ``generated`` is left to the caller (the build passes its newest testimony date) so
     that two builds of the same content give the same bytes.
     """
     stamp = None if generated is None else generated.isoformat()
