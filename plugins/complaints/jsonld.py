@@ -8,6 +8,7 @@ given by reviewers, and search engines would treat it as one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from complaints.escaping import is_safe_url
@@ -30,12 +31,32 @@ def store_reference(merchant: Any, siteurl: str) -> dict[str, Any]:
     return node
 
 
-def _person(author: Any, siteurl: str) -> dict[str, Any]:
-    return {"@type": "Person", "name": str(author), "url": absolute_url(siteurl, author.url)}
+def _person(author: Any, siteurl: str, profiles: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """An author: a ``Person``, or an ``Organization`` when its profile has
+    ``kind: organization`` (a team signature such as « La rédaction »)."""
+    profile = (profiles or {}).get(getattr(author, "slug", ""))
+    kind = "Organization" if getattr(profile, "kind", "") == "organization" else "Person"
+    return {"@type": kind, "name": str(author), "url": absolute_url(siteurl, author.url)}
 
 
-def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
-    """The Article node for one testimony page."""
+def publisher(sitename: str, siteurl: str, logo: str) -> dict[str, Any]:
+    """The magazine as the ``Organization`` that publishes every article."""
+    return {
+        "@type": "Organization",
+        "name": sitename,
+        "url": absolute_url(siteurl, ""),
+        "logo": {"@type": "ImageObject", "url": absolute_url(siteurl, logo)},
+    }
+
+
+def article_jsonld(
+    article: Any,
+    siteurl: str,
+    *,
+    profiles: Mapping[str, Any] | None = None,
+    publisher: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The Article node for one testimony page (authors typed from their profiles)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -45,15 +66,19 @@ def article_jsonld(article: Any, siteurl: str) -> dict[str, Any]:
         "dateModified": getattr(article, "modified", article.date).isoformat(),
         "inLanguage": "fr",
         "articleSection": str(article.category),
-        "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
+        "author": [_person(a, siteurl, profiles) for a in getattr(article, "authors", [])],
     }
+    if publisher is not None:
+        data["publisher"] = publisher
     merchant = getattr(article, "merchant", None)
     if merchant is not None and getattr(merchant, "public", True):  # never name a merchant early
         data["about"] = store_reference(merchant, siteurl)
     return data
 
 
-def merchant_jsonld(merchant: Any, siteurl: str) -> dict[str, Any]:
+def merchant_jsonld(
+    merchant: Any, siteurl: str, *, profiles: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The OnlineStore node of a merchant page, its testimonies linked as reviews."""
     data = {"@context": "https://schema.org", **store_reference(merchant, siteurl)}
     data["url"] = absolute_url(siteurl, merchant.url)
@@ -64,7 +89,7 @@ def merchant_jsonld(merchant: Any, siteurl: str) -> dict[str, Any]:
             "url": absolute_url(siteurl, article.url),
             "datePublished": article.date.isoformat(),
             "inLanguage": "fr",
-            "author": [_person(a, siteurl) for a in getattr(article, "authors", [])],
+            "author": [_person(a, siteurl, profiles) for a in getattr(article, "authors", [])],
         }
         for article in merchant.articles
     ]

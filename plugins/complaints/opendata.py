@@ -10,7 +10,7 @@ A text cell that a spreadsheet would run as a formula (first character ``=``, ``
 ``-``, ``@``, tab or carriage return) is written with a leading ``'``, as OWASP
 recommends against CSV injection; plain numbers are left alone.
 
-JSON: an object ``{"generated": <ISO date or null>, "merchants": [record, ...]}``
+JSON: an object ``{"generated": <ISO date-time or null>, "merchants": [record, ...]}``
 where each record comes from :func:`merchant_record`: identity (slug, name, url)
 then every scorecard metric. Rates are numbers in [0, 1] rounded to 4 places,
 money is ``{currency: number}`` rounded to cents, dates are ISO strings, and
@@ -223,7 +223,7 @@ def write_json(
 ) -> None:
     """Write ``{"generated": ..., "merchants": [...]}`` as indented UTF-8 JSON.
 
-    ``generated`` is left to the caller (e.g. the build's newest ``as_of``) so
+    ``generated`` is left to the caller (the build passes its newest testimony date) so
     that two builds of the same content give the same bytes.
     """
     stamp = None if generated is None else generated.isoformat()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,10 @@ from pelican.writers import Writer
 from . import editor_messages, page_values
 from .editor_messages import summary_line
 from .escaping import FILTERS as ESCAPING_FILTERS
+from .feed_writer import MagazineWriter
+from .feeds import FeedPage, feed_title
 from .formatting import install
-from .jsonld import absolute_url, article_jsonld, merchant_jsonld
+from .jsonld import absolute_url, article_jsonld, merchant_jsonld, publisher
 from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
 from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .output_folder import empty_output_before_writing
@@ -54,7 +57,10 @@ from .pelican_reader import LINES, PROBLEMS, site_rules, use_fast_reader
 from .problems import Problem
 from .profiles import collect, known_slugs, read_author, read_merchant
 from .render import insert_case_html, render_case_html
+from .spreadsheet import write_xlsx
+from .text import plain_text
 from .timeline import derive_facts
+from .typeset import typeset_author, typeset_merchant
 from .validate import Entry, corpus_problems, stray_files
 
 logger = logging.getLogger(__name__)
@@ -67,6 +73,8 @@ DEFAULTS = {
     "COMPLAINTS_MERCHANT_FEED_RSS": "feeds/marchands/{slug}.rss.xml",
     "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
     "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
+    "COMPLAINTS_DATA_SPREADSHEET": "donnees/temoignages.xlsx",
+    "COMPLAINTS_PUBLISHER_LOGO": "theme/images/favicon.svg",
 }
 
 
@@ -98,10 +106,17 @@ def add_filters(generator: Generator) -> None:
 
     Autoescaping is also set in the settings (JINJA_ENVIRONMENT); it is forced here so
     that no settings file can turn it off. No template is compiled before this signal.
+    ``striptags`` is replaced by :func:`complaints.text.plain_text`, which keeps the
+    typographic no-break spaces (Jinja's collapses them into plain spaces), and
+    ``feed_title(kind, name)`` gives the title shared by a feed and its HTML link.
     """
     generator.env.autoescape = True
     install(generator.env)
     generator.env.filters.update(ESCAPING_FILTERS)
+    generator.env.filters["striptags"] = plain_text
+    generator.env.globals["feed_title"] = partial(
+        feed_title, sitename=generator.settings["SITENAME"]
+    )
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
@@ -122,8 +137,10 @@ def load_profiles(generator: ArticlesGenerator) -> None:
         )
     generator.complaints_problems = [_relative(p, content) for p in problems]
     generator.complaints_known = (known_slugs(merchant_dir), known_slugs(author_dir) | set(authors))
-    generator.context["complaints_merchant_profiles"] = merchants
-    generator.context["author_profiles"] = authors
+    generator.context["complaints_merchant_profiles"] = {
+        slug: typeset_merchant(p) for slug, p in merchants.items()
+    }
+    generator.context["author_profiles"] = {slug: typeset_author(p) for slug, p in authors.items()}
 
 
 def _relative(problem: Problem, content: Path) -> Problem:
@@ -296,8 +313,13 @@ class MerchantsGenerator(Generator):
                 if path:
                     plan[path] = f"le flux {kind} du marchand « {merchant.slug} »"
         plan[MERCHANTS_INDEX_URL + "index.html"] = "l'index des marchands"
-        for name in ("COMPLAINTS_DATA_MERCHANTS", "COMPLAINTS_DATA_TESTIMONIES"):
-            plan[setting(self.settings, name)] = f"les données ouvertes ({name})"
+        for name in (
+            "COMPLAINTS_DATA_MERCHANTS",
+            "COMPLAINTS_DATA_TESTIMONIES",
+            "COMPLAINTS_DATA_SPREADSHEET",
+        ):
+            if path := setting(self.settings, name):
+                plan[path] = f"les données ouvertes ({name})"
         return plan
 
     def generate_output(self, writer: Writer) -> None:
@@ -308,7 +330,11 @@ class MerchantsGenerator(Generator):
                 self.get_template("merchant"),
                 self.context,
                 merchant=merchant,
-                merchant_jsonld=merchant_jsonld(merchant, self.settings["SITEURL"]),
+                merchant_jsonld=merchant_jsonld(
+                    merchant,
+                    self.settings["SITEURL"],
+                    profiles=self.context.get("author_profiles"),
+                ),
                 url=merchant.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
@@ -323,6 +349,12 @@ class MerchantsGenerator(Generator):
                         path,
                         feed_type=feed_type,
                         feed_title=merchant.name,
+                        page=FeedPage(
+                            merchant.url,
+                            feed_title(
+                                "merchant", merchant.name, sitename=self.settings["SITENAME"]
+                            ),
+                        ),
                     )
         writer.write_file(
             MERCHANTS_INDEX_URL + "index.html",
@@ -336,6 +368,10 @@ class MerchantsGenerator(Generator):
 
     def _write_data(self) -> None:
         siteurl = self.settings["SITEURL"]
+        articles = self.context["articles"]
+        # The newest content date, not the clock: two builds of the same content write
+        # the same bytes.
+        generated = max((getattr(a, "modified", None) or a.date for a in articles), default=None)
         records = [
             merchant_record(
                 slug=m.slug,
@@ -354,38 +390,30 @@ class MerchantsGenerator(Generator):
                 facts=article.facts,
                 testimony=article.case,
             )
-            for article in sorted(self.context["articles"], key=lambda a: (a.date, a.url))
+            for article in sorted(articles, key=lambda a: (a.date, a.url))
         ]
         for name, write, data in (
-            (setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"), write_json, records),
+            (
+                setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"),
+                partial(write_json, generated=generated),
+                records,
+            ),
             (setting(self.settings, "COMPLAINTS_DATA_TESTIMONIES"), write_csv, rows),
         ):
-            path = Path(self.output_path) / name
-            path.parent.mkdir(parents=True, exist_ok=True)
             buffer = io.StringIO(newline="")
             write(data, buffer)
-            path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-            logger.info("Writing %s", path)
+            self._write_bytes(name, buffer.getvalue().encode("utf-8"))
+        spreadsheet = setting(self.settings, "COMPLAINTS_DATA_SPREADSHEET")
+        if spreadsheet:
+            binary = io.BytesIO()
+            write_xlsx(rows, binary, generated=generated)
+            self._write_bytes(spreadsheet, binary.getvalue())
 
-
-class MagazineWriter(Writer):
-    """Pelican's writer, with feed entries that aggregators can file and date.
-
-    Each entry also carries the merchant as a category, the author's page as the
-    author link, and an ``updated`` date (the ``modified`` date, else publication).
-    """
-
-    def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
-        super()._add_item_to_the_feed(feed, item)
-        entry = feed.items[-1]
-        merchant = getattr(item, "merchant", None)
-        if merchant is not None and merchant.name not in entry["categories"]:
-            entry["categories"] = [*entry["categories"], merchant.name]
-        if entry["updateddate"] is None:
-            entry["updateddate"] = entry["pubdate"]
-        author = getattr(item, "author", None)
-        if author is not None and not entry["author_link"]:
-            entry["author_link"] = self.urljoiner(self.site_url, author.url)
+    def _write_bytes(self, name: str, data: bytes) -> None:
+        path = Path(self.output_path) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        logger.info("Writing %s", path)
 
 
 def get_writer(_pelican: Any) -> type[Writer]:
@@ -400,8 +428,16 @@ def add_article_jsonld(generators: list[Generator]) -> None:
     is never cached. (``article_generator_write_article`` is not sent for drafts.)
     """
     context, settings = generators[0].context, generators[0].settings
+    site_publisher = publisher(
+        settings["SITENAME"], settings["SITEURL"], setting(settings, "COMPLAINTS_PUBLISHER_LOGO")
+    )
     for article in every_article(context):
-        article.jsonld = article_jsonld(article, settings["SITEURL"])
+        article.jsonld = article_jsonld(
+            article,
+            settings["SITEURL"],
+            profiles=context.get("author_profiles"),
+            publisher=site_publisher,
+        )
 
 
 def check_outputs(generators: list[Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import markdown
 from babel import Locale
@@ -58,6 +58,7 @@ class _AuthorMeta(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     bio: str | None = None
     website: Website | None = None
+    kind: Literal["person", "organization"] = "person"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class AuthorProfile:
     bio: str | None = None
     website: str | None = None
     body: Markup = _EMPTY
+    kind: str = "person"  # "organization" for a team signature (schema.org type)
 
 
 def _html(body: str) -> Markup:
@@ -145,6 +147,7 @@ def read_author(path: Path) -> AuthorProfile:
         bio=meta.bio,
         website=meta.website,
         body=_html(body),
+        kind=meta.kind,
     )
 
 

@@ -17,17 +17,32 @@ layer the raw body is cached and processed again at each build.
 
 HTML inserted later by other plugins (e.g. the complaints timeline, in
 ``article_generator_finalized``) does not get this pass: call :func:`apply` on it.
+
+The theme's own text ("Marchand :", "90 %", "Étiquette « x »") gets the same rules
+once per template, when Jinja compiles it (``generator_init`` adds the
+:class:`TypographicTemplates` extension to each generator's environment; see
+:mod:`typographie.templates`): no cost per page. Templates whose name does not end
+in ``.html`` (XML, text) are left alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from jinja2.ext import Extension
 from pelican import signals
 
 from .french import apply, apply_title
+from .templates import typeset_template
 
-__all__ = ["apply", "apply_title", "process_content", "register"]
+__all__ = [
+    "TypographicTemplates",
+    "apply",
+    "apply_title",
+    "process_content",
+    "register",
+    "typeset_theme",
+]
 
 
 def process_content(instance: Any) -> None:
@@ -56,5 +71,19 @@ def process_content(instance: Any) -> None:
     instance._typographie_done = True
 
 
+class TypographicTemplates(Extension):
+    """Jinja extension: the literal text of ``*.html`` templates is typeset at compile."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return typeset_template(source) if (name or "").endswith(".html") else source
+
+
+def typeset_theme(generator: Any) -> None:
+    """Give this generator's Jinja environment the typesetting extension."""
+    if generator.settings.get("TYPOGRAPHIE_ENABLED", True):
+        generator.env.add_extension(TypographicTemplates)
+
+
 def register() -> None:
     signals.content_object_init.connect(process_content)
+    signals.generator_init.connect(typeset_theme)

@@ -40,9 +40,10 @@ already does dashes and ellipses in bodies), and its ``initial_quotes``.
 
 from __future__ import annotations
 
+import html as _html
 import re
 
-__all__ = ["NBSP", "NNBSP", "SKIP_TAGS", "apply", "apply_title", "widont"]
+__all__ = ["NBSP", "NNBSP", "SKIP_TAGS", "apply", "apply_text", "apply_title", "widont"]
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -335,3 +336,10 @@ def apply_title(title: str) -> str:
     if "<" not in new:
         new = widont(new)
     return new
+
+
+def apply_text(text: str) -> str:
+    """The same rules on plain text (a name, a feed title): ``<`` and ``&`` are text."""
+    if not text:
+        return text
+    return _html.unescape(apply(_html.escape(text, quote=False)))

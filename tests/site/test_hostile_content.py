@@ -25,6 +25,7 @@ from complaints.validate import DEFAULT_SECTIONS
 from tests.conftest import build_site
 from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
 from tests.site.test_failures import copy_project
+from typographie.french import apply_text
 
 TITLE = "=1+1 </script><script>alert('titre')</script><img src=x onerror=alert('titre')>"
 CATEGORY = "<b onmouseover=alert('rubrique')>Rubrique</b>"
@@ -154,8 +155,10 @@ def test_the_hostile_text_is_shown_as_text(hostile_site) -> None:
     nav = " ".join(a.get_text() for a in testimony.select(".site-nav a"))
     assert CATEGORY in nav  # the section lands in the navigation of every page
     merchant = page(site, "marchands/hostile/index.html")
-    assert merchant.h1.get_text() == MERCHANT
-    assert "alert('marchand') & \"Cie\"" in merchant.title.get_text()  # |striptags: text only
+    assert merchant.h1.get_text() == apply_text(MERCHANT)  # names are typeset, then escaped
+    assert (
+        apply_text("alert('marchand') & \"Cie\"") in merchant.title.get_text()
+    )  # |striptags: text only
     author = page(site, f"auteurs/{author_slug()}/index.html")
     assert AUTHOR_NAME in author.h1.get_text()
     assert "<img src=x onerror=" in author.select_one(".author-bio").get_text()
@@ -175,7 +178,7 @@ def test_jsonld_carries_the_text_and_cannot_be_closed(hostile_site) -> None:
     (block,) = soup.select('script[type="application/ld+json"]')
     data = json.loads(block.string)
     assert "</script><script>alert(" in data["headline"]
-    assert data["about"]["name"] == MERCHANT
+    assert data["about"]["name"] == apply_text(MERCHANT)
 
 
 def test_feeds_parse_and_link_inside_the_site(hostile_site) -> None:

@@ -1,0 +1,98 @@
+"""Pelican edge: the writer of every feed (Pelican's and the merchants').
+
+Pelican's own writer gives every feed the site root as ``alternate`` and as Atom id,
+a title of its own making, no language, RSS guids that readers take for links, and
+entry contents with the relative links of the Markdown. ``MagazineWriter`` keeps its
+file handling and writes feeds that the W3C Feed Validation Service accepts:
+
+- the feed: ``alternate`` = the page it syndicates (:func:`complaints.feeds.feed_page`,
+  or ``feed_page=`` from the caller), ``self`` = its own URL, which is also its Atom
+  id (one per feed, stable as long as the public path is), the title of the HTML
+  link that announces it, ``xml:lang`` / ``<language>`` from DEFAULT_LANG, and
+  ``updated`` = its newest entry;
+- each entry: its title with its typographic spaces (Pelican's ``striptags``
+  collapses them), an RSS ``guid isPermaLink="false"`` (the ``tag:`` id, built from
+  the entry's URL and date: it never changes), links made absolute against the
+  entry's page, the merchant as a category, the author's page, an ``updated`` date,
+  and the "Exemple fictif" notice first when the testimony or its merchant is invented.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+from pelican.writers import Writer
+
+from .feeds import FICTIONAL_NOTICE, FeedPage, absolute_links, feed_page, is_fictional
+from .text import plain_text
+
+
+class MagazineWriter(Writer):
+    """Pelican's writer, with feeds that aggregators and validators accept."""
+
+    def write_feed(
+        self,
+        elements: Any,
+        context: dict[str, Any],
+        path: str | None = None,
+        url: str | None = None,
+        feed_type: str = "atom",
+        override_output: bool = False,
+        feed_title: str | None = None,
+        *,
+        page: FeedPage | None = None,
+    ) -> Any:
+        """Pelican's ``write_feed``; ``page`` names the page the feed syndicates
+        (found from ``path`` and the settings when not given)."""
+        self._feed_page = page or feed_page(
+            {**context, **self.settings}, str(path or url or ""), feed_title or ""
+        )
+        if not hasattr(self, "_absolute_content"):
+            self._absolute_content: dict[tuple[str, str], str] = {}
+        return super().write_feed(
+            elements, context, path, url, feed_type, override_output, feed_title
+        )
+
+    def _create_new_feed(self, feed_type: str, feed_title: Any, context: dict[str, Any]) -> Any:
+        feed_class = Rss201rev2Feed if feed_type == "rss" else Atom1Feed
+        page = self._feed_page
+        subtitle = plain_text(context.get("SITESUBTITLE") or "") or None
+        return feed_class(
+            title=page.title,
+            link=self.urljoiner(self.site_url, page.url) if page.url else self.site_url + "/",
+            feed_url=self.feed_url,
+            feed_guid=self.feed_url,
+            description=subtitle or page.title,
+            subtitle=subtitle,
+            language=context.get("DEFAULT_LANG") or None,
+        )
+
+    def _absolute(self, fragment: str | None, base_url: str) -> str | None:
+        if not fragment:
+            return fragment
+        key = (fragment, base_url)
+        if key not in self._absolute_content:
+            self._absolute_content[key] = absolute_links(fragment, base_url)
+        return self._absolute_content[key]
+
+    def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
+        super()._add_item_to_the_feed(feed, item)
+        entry = feed.items[-1]
+        entry["title"] = plain_text(str(item.title))
+        entry["unique_id_is_permalink"] = False
+        page_url = self.urljoiner(self.site_url, item.url)
+        entry["description"] = self._absolute(entry["description"], page_url)
+        entry["content"] = self._absolute(entry["content"], page_url)
+        if is_fictional(item):
+            for field in ("content", "description"):
+                if entry[field]:
+                    entry[field] = FICTIONAL_NOTICE + entry[field]
+        merchant = getattr(item, "merchant", None)
+        if merchant is not None and merchant.name not in entry["categories"]:
+            entry["categories"] = [*entry["categories"], merchant.name]
+        if entry["updateddate"] is None:
+            entry["updateddate"] = entry["pubdate"]
+        author = getattr(item, "author", None)
+        if author is not None and not entry["author_link"]:
+            entry["author_link"] = self.urljoiner(self.site_url, author.url)
