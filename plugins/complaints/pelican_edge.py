@@ -134,7 +134,7 @@ def add_case_box(instance: Any) -> None:
         return
     try:
         facts = derive_facts(case)
-        box = render_case_html(case, facts)
+        box = render_case_html(case, facts, site_root=findability().site_root(instance))
     except Exception as error:  # a case the rules did not foresee: report, never crash
         instance.case = None
         instance.case_problems = [
@@ -143,6 +143,13 @@ def add_case_box(instance: Any) -> None:
         return
     instance.facts = facts
     instance._content = insert_case_html(instance._content, box)
+
+
+def findability() -> Any:
+    """The findability edge module (imported late: it imports this one)."""
+    from . import findability as module
+
+    return module
 
 
 def every_article(context: dict[str, Any]) -> list[Any]:
@@ -367,3 +374,4 @@ def register() -> None:
     signals.article_generator_write_article.connect(add_article_jsonld)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    findability().register()  # topics, search, related, sitemap: after MerchantsGenerator
