@@ -58,7 +58,7 @@ def is_indexable(url: str, *, status: str | None = None) -> bool:
         status != "draft"
         and not url.startswith("404")
         and not _PAGINATED.search(url)
-        and url.endswith(("/", ".html"))
+        and (url == "" or url.endswith(("/", ".html")))
     )
 
 
