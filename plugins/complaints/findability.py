@@ -34,6 +34,7 @@ from .sitemap import (
     render_sitemap,
 )
 from .topics import TOPICS_INDEX_URL, build_topics, categories_of
+from .vocabulary import STATUSES
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +124,7 @@ class FindabilityGenerator(Generator):
         self.context["topics"] = self.topics
         self.context["TOPICS_INDEX_URL"] = TOPICS_INDEX_URL
         self.context["SEARCH_URL"] = SEARCH_URL
+        self.context["STATUS_LABELS"] = list(STATUSES.values())
         self.context[WRITTEN_KEY] = []
 
     def planned_outputs(self) -> dict[str, str]:

@@ -1,11 +1,10 @@
 // Search page (recherche/): runs the query of the URL (?q=…&Marchand=…) with Pagefind.
-// The form is a plain GET form: each search reloads the page, so results can be linked.
+// The form is a plain GET form (its filters are rendered by the build): each search
+// reloads the page, so results can be linked.
 const form = document.getElementById("recherche");
 const input = document.getElementById("recherche-q");
 const status = document.getElementById("recherche-etat");
 const list = document.getElementById("recherche-resultats");
-const filtersBox = document.getElementById("recherche-filtres");
-const FILTERS = ["Marchand", "Problème", "Statut", "Année", "Rubrique"];
 const SHOWN = 20;
 
 const root = new URL(form.dataset.root, window.location.href);
@@ -30,18 +29,6 @@ function excerpt(html) {
   return p;
 }
 
-function filterSelect(name, values, chosen) {
-  const id = "filtre-" + FILTERS.indexOf(name);
-  const select = el("select", { id, name });
-  select.append(el("option", { value: "" }, "Tous"));
-  const keys = Object.keys(values).sort((a, b) => a.localeCompare(b, "fr"));
-  if (name === "Année") keys.reverse();
-  for (const value of keys) {
-    select.append(el("option", { value, selected: value === chosen }, `${value} (${values[value]})`));
-  }
-  return el("p", { className: "search-filter" }, el("label", { htmlFor: id }, name), select);
-}
-
 function result(data) {
   const meta = el("p", { className: "search-meta" });
   if (data.meta.marchand) meta.append(el("span", { className: "card-merchant" }, data.meta.marchand), " ");
@@ -61,11 +48,10 @@ async function run() {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
   const chosen = {};
-  for (const name of FILTERS) if (params.get(name)) chosen[name] = params.get(name);
-  const available = await pagefind.filters();
-  filtersBox.replaceChildren(
-    ...FILTERS.filter((name) => available[name]).map((name) => filterSelect(name, available[name], chosen[name])),
-  );
+  for (const select of form.querySelectorAll("select")) {
+    const value = params.get(select.name);
+    if (value) chosen[select.name] = select.value = value;
+  }
   if (!query && !Object.keys(chosen).length) {
     status.textContent = "Tapez un ou plusieurs mots, par exemple « remboursement » ou « colis perdu ».";
     return;
