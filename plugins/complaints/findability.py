@@ -29,7 +29,6 @@ from .sitemap import (
     SitemapEntry,
     content_lastmod,
     is_indexable,
-    newest_lastmod,
     render_robots,
     render_sitemap,
 )
@@ -42,6 +41,7 @@ SEARCH_URL = "recherche/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 WRITTEN_KEY = "findability_written_pages"
+LASTMOD_KEY = "findability_lastmod"  # id(article) → last change, computed once per build
 DEFAULTS = {
     "COMPLAINTS_TOPIC_FEEDS": None,  # None: on when the site's own feeds are (production)
     "COMPLAINTS_TOPIC_FEED_ATOM": "feeds/problemes/{slug}.atom.xml",
@@ -71,27 +71,30 @@ def sitemap_on(settings: dict[str, Any]) -> bool:
 
 
 def record_written(path: str, context: dict[str, Any]) -> None:
-    """``content_written`` receiver: note each page of this build with its last change."""
+    """``content_written`` receiver: note each indexable page of this build with the
+    last change of what it shows (an article or page, else the newest item it lists)."""
     written = context.get(WRITTEN_KEY)
     if written is None or not path.endswith(".html"):
         return
     output = context.get("output_file", "")
     url = output[: -len("index.html")] if output.endswith("index.html") else output
     item = context.get("article") or context.get("page")
+    if not is_indexable(url, status=getattr(item, "status", None)):
+        return
     if item is not None:
-        status = getattr(item, "status", None)
         lastmod = content_lastmod(item)
     else:
-        status = None
         shown = (
             getattr(context.get("merchant"), "articles", None)
             or getattr(context.get("topic"), "articles", None)
             or context.get("articles")
             or []
         )
-        lastmod = newest_lastmod(shown)
-    if is_indexable(url, status=status):
-        written.append(SitemapEntry(url, lastmod))
+        lastmod = max(
+            (d for d in (context[LASTMOD_KEY].get(id(a)) for a in shown) if d is not None),
+            default=None,
+        )
+    written.append(SitemapEntry(url, lastmod))
 
 
 class FindabilityGenerator(Generator):
@@ -126,6 +129,7 @@ class FindabilityGenerator(Generator):
         self.context["SEARCH_URL"] = SEARCH_URL
         self.context["STATUS_LABELS"] = list(STATUSES.values())
         self.context[WRITTEN_KEY] = []
+        self.context[LASTMOD_KEY] = {id(a): content_lastmod(a) for a in every_article(self.context)}
 
     def planned_outputs(self) -> dict[str, str]:
         """Every file this generator writes (for the build's output plan)."""

@@ -46,12 +46,6 @@ def content_lastmod(item: Any) -> date | None:
     return max(found) if found else None
 
 
-def newest_lastmod(items: Iterable[Any]) -> date | None:
-    """Last change of a list page: that of its most recently changed item."""
-    found = [d for d in map(content_lastmod, items) if d is not None]
-    return max(found) if found else None
-
-
 def is_indexable(url: str, *, status: str | None = None) -> bool:
     """A page worth listing: not the 404 page, not a paginated duplicate, not a draft."""
     return (
