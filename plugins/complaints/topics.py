@@ -42,21 +42,13 @@ class Topic:
 
     category: str
     articles: list[Any] = field(default_factory=list)
-    feed_atom_pattern: str | None = None
-    feed_rss_pattern: str | None = None
+    feed_atom_url: str | None = None  # None when feeds are off
+    feed_rss_url: str | None = None
 
     label = property(lambda self: ISSUE_CATEGORIES[self.category])
     slug = property(lambda self: topic_slug(self.category))
     url = property(lambda self: topic_url(self.category))
     save_as = property(lambda self: self.url + "index.html")
-
-    @property
-    def feed_atom_url(self) -> str | None:
-        return self.feed_atom_pattern.format(slug=self.slug) if self.feed_atom_pattern else None
-
-    @property
-    def feed_rss_url(self) -> str | None:
-        return self.feed_rss_pattern.format(slug=self.slug) if self.feed_rss_pattern else None
 
     @property
     def status_counts(self) -> list[tuple[str, int]]:
@@ -91,8 +83,14 @@ def build_topics(
     ``articles`` are objects with ``case`` (a Testimony) and ``date``; those without a
     case are ignored. Each topic's articles are newest first.
     """
+
+    def feed(pattern: str | None, category: str) -> str | None:
+        return pattern.format(slug=topic_slug(category)) if pattern else None
+
     topics = {
-        c: Topic(c, feed_atom_pattern=feed_atom_pattern, feed_rss_pattern=feed_rss_pattern)
+        c: Topic(
+            c, feed_atom_url=feed(feed_atom_pattern, c), feed_rss_url=feed(feed_rss_pattern, c)
+        )
         for c in ISSUE_CATEGORIES
     }
     for article in articles:
