@@ -236,3 +236,27 @@ def test_every_page_has_a_search_box_that_works_without_javascript(built_site: P
     assert {f"{TEST_SITEURL}/marchands/", f"{TEST_SITEURL}/problemes/"} <= {
         a["href"] for a in fallback
     }
+
+
+# --- the index is part of the build -------------------------------------------------
+
+
+def test_indexing_failure_is_an_error_with_exit_code(tmp_path: Path) -> None:
+    from complaints.search_index import SearchIndexError, index_site
+
+    with pytest.raises(SearchIndexError, match="index de recherche") as error:
+        index_site(tmp_path)  # nothing to index: Pagefind exits 1
+    assert error.value.exitcode == 1
+
+
+def test_indexing_writes_the_bundle_from_the_wheel_binary(tmp_path: Path) -> None:
+    from complaints.search_index import index_site, pagefind_executable
+
+    assert "pagefind_bin" in str(pagefind_executable())  # shipped by the wheel, not downloaded
+    page = (
+        '<html lang="fr"><body><main data-pagefind-body><h1>Un caméscope</h1></main></body></html>'
+    )
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    index_site(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    assert list((tmp_path / "pagefind").glob("wasm.fr.pagefind"))
