@@ -5,11 +5,13 @@ that finds nothing, the header's box, and what the first query downloads."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.quality.tools import CHROME_FLAGS, require_chromium
+from tests.conftest import build_site
+from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
 
 pytestmark = pytest.mark.quality
 
@@ -130,3 +132,25 @@ def test_first_query_downloads_less_than_300_kb(browser, served_site: str) -> No
     context.close()
     print(f"first query: {total} bytes of pagefind assets")
     assert 0 < total < FIRST_QUERY_BUDGET, f"first query transferred {total} bytes"
+
+
+def test_search_works_on_the_development_build(browser, tmp_path: Path) -> None:
+    """`invoke build` + `invoke serve`: relative URLs, the same index, working links."""
+    output = tmp_path / "dev"
+    result = build_site(output, settings="pelicanconf.py")
+    assert result.returncode == 0, result.stderr
+    server, thread = start_server(output)
+    thread.start()
+    try:
+        site = f"http://127.0.0.1:{server.server_address[1]}"
+        status, results = search(browser, site, q="camescope")
+        pixmania = [r for r in results if "caméscope" in r["title"]]
+        assert pixmania, status
+        context = browser.new_context()
+        response = context.new_page().goto(pixmania[0]["href"])
+        assert response is not None and response.ok
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
