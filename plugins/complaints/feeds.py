@@ -57,7 +57,7 @@ def _of(name: str) -> str:
 def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
     """The title of a feed and of the ``<link rel="alternate">`` announcing it.
 
-    ``kind``: "all", "category", "tag", "author", "merchant", or anything else with
+    ``kind``: "all", "category", "tag", "author", "merchant", "topic", or anything else with
     ``name`` as the label. Typeset with the ``typographie`` rules (plain text).
     """
     name = str(name).strip()
@@ -67,6 +67,7 @@ def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
         "tag": f"Étiquette « {name} » — {sitename}",
         "author": f"Témoignages {_of(name)} — {sitename}",
         "merchant": f"Témoignages sur {name} — {sitename}",
+        "topic": f"Problèmes : {name} — {sitename}",
     }
     text = labels.get(kind) or (f"{name} — {sitename}" if name else sitename)
     return apply_text(text)

@@ -166,7 +166,7 @@ def add_case_box(instance: Any) -> None:
         return
     try:
         facts = derive_facts(case)
-        box = render_case_html(case, facts)
+        box = render_case_html(case, facts, site_root=findability().site_root(instance))
     except Exception as error:  # a case the rules did not foresee: report, never crash
         instance.case = None
         instance.complaints_problems = [
@@ -180,6 +180,13 @@ def add_case_box(instance: Any) -> None:
         return
     instance.facts = facts
     instance._content = insert_case_html(instance._content, box)
+
+
+def findability() -> Any:
+    """The findability edge module (imported late: it imports this one)."""
+    from . import findability as module
+
+    return module
 
 
 def every_article(context: dict[str, Any]) -> list[Any]:
@@ -476,3 +483,4 @@ def register() -> None:
     signals.get_writer.connect(get_writer)
     signals.get_writer.connect(empty_output_before_writing)
     editor_messages.install()
+    findability().register()  # topics, search, related, sitemap: after MerchantsGenerator

@@ -11,6 +11,8 @@ from complaints.formatting import duration_fr, install
 from complaints.model import Testimony
 from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED, UNRESOLVED
 from complaints.timeline import CaseFacts, TimelineEntry, build_timeline, replies
+from complaints.topics import categories_of, topic_url
+from complaints.vocabulary import label
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = "<!-- chronologie -->"
@@ -70,8 +72,20 @@ def delay_text(entry: TimelineEntry) -> str:
     return f"{duration_fr(entry.days_since_previous, entry.approx)} plus tard"
 
 
-def render_case_html(testimony: Testimony, facts: CaseFacts) -> str:
-    """The `<section class="case">` of one testimony."""
+def render_case_html(testimony: Testimony, facts: CaseFacts, site_root: str | None = None) -> str:
+    """The `<section class="case">` of one testimony.
+
+    With ``site_root`` (the prefix of site paths seen from the page: "../../../" or
+    SITEURL + "/"), the box links to the topic page of each issue category.
+    """
+    topics = (
+        [
+            (label(c, "issue_category"), site_root + topic_url(c))
+            for c in categories_of(testimony.issues)
+        ]
+        if site_root is not None
+        else []
+    )
     return (
         environment()
         .get_template("case.html")
@@ -83,6 +97,7 @@ def render_case_html(testimony: Testimony, facts: CaseFacts) -> str:
             elapsed=elapsed_text(facts),
             answer=answer_text(facts),
             delay=delay_text,
+            topics=topics,
         )
     )
 

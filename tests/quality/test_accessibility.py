@@ -1,4 +1,4 @@
-"""Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the six key pages.
+"""Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the key pages.
 
 Python playwright drives Debian's chromium (no browser download); axe.min.js comes
 from node_modules (npm package axe-core, pinned in package-lock.json).
@@ -54,6 +54,7 @@ def test_key_pages_have_no_wcag_violation(served_site: str, served_dir: Path) ->
                 assert response is not None and response.ok, (
                     f"{url}: HTTP {response and response.status}"
                 )
+                page.wait_for_load_state("networkidle")  # the search page's results
                 page.add_script_tag(content=axe)
                 results = page.evaluate(
                     "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"

@@ -125,7 +125,7 @@ def _url_of(site: Path, index: Path) -> str:
 
 
 def key_pages(site: Path) -> dict[str, str]:
-    """The six pages audited by axe and Lighthouse, as paths relative to the site root.
+    """The pages audited by axe and Lighthouse, as paths relative to the site root.
 
     Fails when one of them does not exist: the contract says they must.
     """
@@ -169,6 +169,11 @@ def key_pages(site: Path) -> dict[str, str]:
             pages["liste-page-2"] = _url_of(site, paginated[0])
         else:
             problems.append("no paginated list page (page/2/ or */page/2/)")
+
+    if (site / "recherche" / "index.html").is_file():
+        pages["recherche"] = "recherche/?q=remboursement"  # audited with its results shown
+    else:
+        problems.append("no search page recherche/index.html")
 
     if problems:
         pytest.fail(

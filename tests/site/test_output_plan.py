@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from complaints.search_index import SEARCH_ENTRY, SEARCH_OUTPUT
 from tests.conftest import ROOT, TEST_SITEURL, build_site
 from tests.site.test_failures import PIXMANIA, project  # noqa: F401  (fixture)
 
@@ -35,8 +36,12 @@ def build_with_plan(
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
     written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    return json.loads(plan_file.read_text(encoding="utf-8")), written
+    # Pagefind names its files by content hash: the plan holds its entry point only
+    index_files = {path for path in written if path.startswith(f"{SEARCH_OUTPUT}/")}
+    assert SEARCH_ENTRY in plan and SEARCH_ENTRY in index_files
+    return plan, (written - index_files) | {SEARCH_ENTRY}
 
 
 @pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])

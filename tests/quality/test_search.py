@@ -1,0 +1,156 @@
+"""Search in a real browser (Playwright driving Debian's chromium) on the production
+site served on 127.0.0.1: French words without accents, plurals, a filter, a query
+that finds nothing, the header's box, and what the first query downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import build_site
+from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
+
+pytestmark = pytest.mark.quality
+
+FIRST_QUERY_BUDGET = 300 * 1024  # bytes of pagefind/ assets transferred by a first query
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    chromium = require_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Python playwright is not installed: pip install -r requirements-test.txt")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
+        yield browser
+        browser.close()
+
+
+def wait_for_results(page) -> None:
+    page.wait_for_function(
+        "() => { const s = document.getElementById('recherche-etat').textContent;"
+        " return s && !s.startsWith('Recherche en'); }",
+        timeout=15000,
+    )
+
+
+def search(browser, site: str, **params: str) -> tuple[str, list[dict[str, str]]]:
+    """Open recherche/?… in a fresh context; return the status line and the results."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{site}/recherche/?{urlencode(params)}")
+    wait_for_results(page)
+    results = page.eval_on_selector_all(
+        ".search-result",
+        "items => items.map(li => ({title: li.querySelector('h2').textContent,"
+        " href: li.querySelector('a').href, meta: li.querySelector('.search-meta').textContent}))",
+    )
+    status = page.inner_text("#recherche-etat")
+    context.close()
+    return status, results
+
+
+def plain(text: str) -> str:
+    """Text with French typography's no-break spaces made plain spaces."""
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
+
+
+def titles(results: list[dict[str, str]], first: int = 3) -> list[str]:
+    return [plain(r["title"]) for r in results[:first]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("camescope", "caméscope livré chez un autre"),  # accent-less finds the accent
+        ("caméscope", "caméscope livré chez un autre"),
+        ("remboursements", "remboursé en dix jours"),  # plural finds the participle
+        ("resiliation refusee", "résiliation refusée"),
+        ("colis perdus", "disque dur perdu"),
+        ("garantie", "garantie"),
+    ],
+)
+def test_french_queries_find_the_expected_testimony(
+    browser, served_site: str, query: str, expected: str
+) -> None:
+    status, results = search(browser, served_site, q=query)
+    assert results, f"« {query} » found nothing: {status}"
+    found = [t for t in titles(results, 5) if expected in t]
+    assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
+
+
+def test_a_filter_keeps_only_that_merchant(browser, served_site: str) -> None:
+    status, results = search(browser, served_site, q="livraison", Marchand="Pixmania")
+    assert results, status
+    assert all("Pixmania" in r["meta"] or r["title"] == "Pixmania" for r in results)
+    status, everyone = search(browser, served_site, q="livraison")
+    assert len(everyone) > len(results)
+
+
+def test_results_show_the_merchant_and_the_status(browser, served_site: str) -> None:
+    _, results = search(browser, served_site, q="camescope")
+    pixmania = next(r for r in results if "caméscope" in r["title"])
+    assert "Pixmania" in pixmania["meta"] and "en cours" in pixmania["meta"]
+
+
+def test_a_query_that_matches_nothing_says_so(browser, served_site: str) -> None:
+    status, results = search(browser, served_site, q="xylophonistes")
+    assert results == []
+    assert status.startswith("Aucun résultat")
+
+
+def test_the_header_box_leads_to_results(browser, served_site: str) -> None:
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{served_site}/")
+    page.fill("#recherche-entete", "jamais livres")
+    page.click(".search-box button")
+    page.wait_for_url("**/recherche/?q=jamais+livres")
+    wait_for_results(page)
+    assert page.locator(".search-result").count() > 0
+    context.close()
+
+
+def test_first_query_downloads_less_than_300_kb(browser, served_site: str) -> None:
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    responses = []
+    page.on("requestfinished", lambda request: responses.append(request))
+    page.goto(f"{served_site}/recherche/?q=remboursement")
+    wait_for_results(page)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for request in responses:
+        if "/pagefind/" in request.url:
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    context.close()
+    print(f"first query: {total} bytes of pagefind assets")
+    assert 0 < total < FIRST_QUERY_BUDGET, f"first query transferred {total} bytes"
+
+
+def test_search_works_on_the_development_build(browser, tmp_path: Path) -> None:
+    """`invoke build` + `invoke serve`: relative URLs, the same index, working links."""
+    output = tmp_path / "dev"
+    result = build_site(output, settings="pelicanconf.py")
+    assert result.returncode == 0, result.stderr
+    server, thread = start_server(output)
+    thread.start()
+    try:
+        site = f"http://127.0.0.1:{server.server_address[1]}"
+        status, results = search(browser, site, q="camescope")
+        pixmania = [r for r in results if "caméscope" in r["title"]]
+        assert pixmania, status
+        context = browser.new_context()
+        response = context.new_page().goto(pixmania[0]["href"])
+        assert response is not None and response.ok
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
