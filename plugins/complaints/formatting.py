@@ -26,6 +26,7 @@ from markupsafe import Markup
 from complaints import rules, vocabulary
 from complaints.fuzzydate import FuzzyDate
 from complaints.grammar import de, elides, plural
+from complaints.nextsteps import advice_for
 
 LOCALE = "fr_FR"
 DAYS_PER_MONTH = 365.25 / 12
@@ -246,6 +247,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "de": de,
     "author_profile": author_profile,
     "author_name": author_name,
+    "next_steps": advice_for,
 }
 
 
