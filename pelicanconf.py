@@ -86,6 +86,8 @@ COMPLAINTS_MERCHANT_FEEDS = False
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
+        # [TOC] in a page (Méthodologie) becomes its table of contents; headings get ids.
+        "markdown.extensions.toc": {"toc_depth": "2"},
     },
     "output_format": "html5",
 }

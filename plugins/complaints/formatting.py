@@ -81,9 +81,14 @@ def fuzzy_date_fr(value: FuzzyDate | date | None) -> str:
     return "".join(text for text, _ in _parts(value))
 
 
-@lru_cache(maxsize=8192)
 def fuzzy_date_html(value: FuzzyDate | date | None) -> Markup:
     """The same text with `<time datetime=…>` at the date's precision."""
+    # FuzzyDate equality ignores `approx`: it must be part of the cache key.
+    return _fuzzy_date_html(value, getattr(value, "approx", False))
+
+
+@lru_cache(maxsize=8192)
+def _fuzzy_date_html(value: FuzzyDate | date | None, approx: bool) -> Markup:
     if value is None:
         return Markup("")
     if not isinstance(value, FuzzyDate):

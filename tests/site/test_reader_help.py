@@ -40,3 +40,49 @@ def test_pixmania_next_steps_match_its_issues(built_site: Path) -> None:
     letter = section.select_one("details.model-letter")
     assert visible_text(letter.summary) == "Modèle de lettre à adapter"
     assert "mets en demeure" in visible_text(letter)
+
+
+def _figures(page) -> dict[str, str]:
+    return {
+        visible_text(item.dt): visible_text(item.dd)
+        for item in page.select("section.scorecard dl.headline-figures > div")
+    }
+
+
+def test_pixmania_first_screen_sums_it_up_without_praise(built_site: Path) -> None:
+    page = soup(built_site, "marchands/pixmania/index.html")
+    sentence = visible_text(page.select_one("p.merchant-sentence"))
+    assert sentence == (
+        "D’après 1 témoignage (dossier encore en cours), Pixmania a mis 11\u00a0mois à "
+        "répondre, n’a pas tenu une promesse et n’a résolu aucun dossier\u202f: "
+        "plus de 900\u00a0€ n’ont pas été récupérés."
+    )
+    figures = _figures(page)
+    assert figures["Réponse sous 15\u00a0jours"] == "0 cas sur 1"
+    assert figures["Dossiers résolus"] == "0 sur 1"
+    assert figures["Sommes non récupérées"] == "plus de 900\u00a0€"
+    assert "100" not in " ".join(figures.values())  # no "taux de réponse 100 %"
+
+
+def test_detailed_statistics_are_folded_with_their_terms_in_notes(built_site: Path) -> None:
+    page = soup(built_site, "marchands/techno-bazar-lunaire/index.html")
+    details = page.select_one("section.scorecard details.detailed-stats")
+    assert details is not None and not details.has_attr("open")
+    plain = visible_text(details.select_one("dl.metrics"))
+    assert "Kaplan" not in plain and "Wilson" not in plain and "confiance" not in plain
+    notes = visible_text(details.select_one("ol.glossary"))
+    assert "Kaplan-Meier" in notes and "Wilson" in notes
+    for call in details.select("dl.metrics sup a"):
+        assert details.select_one(call["href"]), call["href"]
+
+
+def test_methodology_opens_with_a_summary_and_a_table_of_contents(built_site: Path) -> None:
+    main = soup(built_site, "methodologie/index.html").select_one("main")
+    headings = main.select("h2")
+    assert visible_text(headings[0]).replace("\u00a0", " ") == "En bref"
+    toc = main.select_one("div.toc")
+    assert toc is not None
+    assert [a["href"] for a in toc.select("a")] == [f"#{h['id']}" for h in headings]
+    body = main.select_one(".page-body") or main
+    first = body.find(["p", "ul", "h2", "div"])
+    assert first.name == "h2" and first.get("id") == "en-bref"
