@@ -18,8 +18,10 @@ from complaints.grammar import plural
 from complaints.scorecard import Scorecard
 
 
-def totals_fr(amounts: Mapping[str, Decimal], qualifiers: Mapping[str, str]) -> str:
-    """ "plus de 900 € et 480 CHF": each currency's total with its qualifier."""
+def totals_fr(
+    amounts: Mapping[str, Decimal], qualifiers: Mapping[str, str], empty: str = ""
+) -> str:
+    """ "plus de 900 € et 480 CHF": each non-zero total with its qualifier; else ``empty``."""
     parts = [
         money_fr(
             SimpleNamespace(
@@ -27,8 +29,24 @@ def totals_fr(amounts: Mapping[str, Decimal], qualifiers: Mapping[str, str]) -> 
             )
         )
         for currency, value in amounts.items()
+        if value
     ]
-    return format_list(parts, locale="fr")
+    return format_list(parts, locale="fr") if parts else empty
+
+
+def money_sort_key(amounts: Mapping[str, Decimal]) -> str:
+    """Sort key of a money column (``data-sort-value``, compared with a numeric collator).
+
+    Amounts in different currencies cannot be compared without exchange rates, so the
+    column sorts by currency, then amount: "0" (nothing lost) first, then "CHF 48000",
+    then "EUR 90000" (in cents); a merchant with several currencies sorts by the first
+    currency in alphabetical order.
+    """
+    lost = {currency: value for currency, value in amounts.items() if value}
+    if not lost:
+        return "0"
+    currency = min(lost)
+    return f"{currency} {int(lost[currency] * 100)}"
 
 
 def _testimonies(card: Scorecard) -> str:
@@ -84,5 +102,9 @@ def merchant_sentence(name: str, card: Scorecard) -> str:
     return f"{sentence}\u202f: {lost}." if lost else f"{sentence}."
 
 
-FILTERS = {"merchant_sentence": merchant_sentence, "totals_fr": totals_fr}
+FILTERS = {
+    "merchant_sentence": merchant_sentence,
+    "totals_fr": totals_fr,
+    "money_sort_key": money_sort_key,
+}
 """Jinja filters: ``{{ merchant.name|merchant_sentence(sc) }}``, ``{{ amounts|totals_fr(q) }}``."""

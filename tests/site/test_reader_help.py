@@ -86,3 +86,20 @@ def test_methodology_opens_with_a_summary_and_a_table_of_contents(built_site: Pa
     body = main.select_one(".page-body") or main
     first = body.find(["p", "ul", "h2", "div"])
     assert first.name == "h2" and first.get("id") == "en-bref"
+
+
+def test_merchant_index_has_one_card_per_row_and_sorts_money_by_currency(
+    built_site: Path,
+) -> None:
+    page = soup(built_site, "marchands/index.html")
+    rows = page.select("table.merchants-table tbody tr")
+    cards = page.select("ul.merchant-cards > li")
+    assert [visible_text(c.h2.a) for c in cards] == [visible_text(r.th.a) for r in rows]
+    keys = {visible_text(r.th.a): r.select("td")[-1]["data-sort-value"] for r in rows}
+    lost = {visible_text(r.th.a): visible_text(r.select("td")[-1]) for r in rows}
+    assert keys["Pixmania"] == "EUR 90000" and lost["Pixmania"] == "plus de 900\u00a0€"
+    for name, text in lost.items():
+        if text == "aucune":
+            assert keys[name] == "0"
+        else:
+            assert keys[name].split()[0] in {"EUR", "CHF", "USD", "GBP"}, (name, keys[name])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from complaints.scorecard import combine_qualifiers, compute_scorecard
-from complaints.synopsis import merchant_sentence, totals_fr
+from complaints.synopsis import merchant_sentence, money_sort_key, totals_fr
 from tests.unit.fakes import FakeCase, FakeMoney
 
 PIXMANIA = FakeCase(
@@ -97,3 +97,22 @@ def test_totals_keep_plus_de_and_a_lower_bound_on_recovery_bounds_the_loss() -> 
     assert totals_fr(card.money_not_recovered, card.money_not_recovered_qualifier) == (
         "moins de 60\u00a0€"
     )
+
+
+def test_money_sort_keys_group_by_currency_then_amount() -> None:
+    keys = {
+        "nothing": money_sort_key({}),
+        "zero": money_sort_key({"EUR": Decimal(0)}),
+        "chf": money_sort_key({"CHF": Decimal(480)}),
+        "small": money_sort_key({"EUR": Decimal("89.90")}),
+        "big": money_sort_key({"EUR": Decimal(2626)}),
+        "both": money_sort_key({"EUR": Decimal(10), "CHF": Decimal(5)}),
+    }
+    assert keys == {
+        "nothing": "0",
+        "zero": "0",
+        "chf": "CHF 48000",
+        "small": "EUR 8990",
+        "big": "EUR 262600",
+        "both": "CHF 500",
+    }
