@@ -65,7 +65,10 @@ DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_PAGE_URL = "brouillons/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
 SLUGIFY_SOURCE = "basename"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "temoigner"]
+# « Témoigner » is a template (its mailto: is built from CONTACT_EMAIL), at a page's URL.
+TEMOIGNER_URL = "temoigner/"
+TEMOIGNER_SAVE_AS = TEMOIGNER_URL + "index.html"
 
 # Feeds are off while editing; publishconf.py switches them on.
 FEED_DOMAIN = None
@@ -96,6 +99,8 @@ MARKDOWN = {
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = True
 FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-reponse"]
+# Where readers send testimonies and merchants their replies (Témoigner's mailto:).
+CONTACT_EMAIL = "redaction@allo-cest-fini.example"
 
 # The content cache is off for full builds; `invoke livereload` turns it on. When on,
 # it is not gzipped: compressing thousands of pickled articles costs more than it saves.

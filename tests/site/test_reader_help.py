@@ -103,3 +103,50 @@ def test_merchant_index_has_one_card_per_row_and_sorts_money_by_currency(
             assert keys[name] == "0"
         else:
             assert keys[name].split()[0] in {"EUR", "CHF", "USD", "GBP"}, (name, keys[name])
+
+
+def test_temoigner_page_has_a_prefilled_mailto_and_says_what_is_published(
+    built_site: Path,
+) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    page = soup(built_site, "temoigner/index.html")
+    link = page.select_one("main a.button[href^='mailto:']")
+    parts = urlsplit(link["href"])
+    assert parts.path == "redaction@allo-cest-fini.example"  # pelicanconf's CONTACT_EMAIL
+    query = parse_qs(parts.query)
+    assert query["subject"][0].startswith("Mon témoignage")
+    assert "avec leurs dates" in query["body"][0] or "avec leurs dates" in visible_text(page)
+    assert "3. Le problème" in query["body"][0]
+    text = visible_text(page.select_one("main"))
+    assert "Vos données personnelles" in text and "ni vos numéros de commande" in text
+
+
+def test_every_testimony_and_merchant_page_links_to_temoigner_and_the_right_of_reply(
+    built_site: Path,
+) -> None:
+    pages = [*built_site.glob(TESTIMONIES), *built_site.glob("marchands/*/index.html")]
+    assert len(pages) >= 15
+    for path in pages:
+        links = soup(built_site, str(path.relative_to(built_site))).select(".reader-links a")
+        hrefs = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links}
+        assert hrefs == {"temoigner", "droit-de-reponse"}, path
+
+
+def test_the_footer_links_to_temoigner(built_site: Path) -> None:
+    footer = soup(built_site, "index.html").select_one("footer.site-footer nav")
+    assert any(visible_text(a) == "Témoigner" for a in footer.select("a"))
+
+
+def test_right_of_reply_page_states_the_legal_terms(built_site: Path) -> None:
+    text = visible_text(soup(built_site, "droit-de-reponse/index.html").select_one("main"))
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    for term in (
+        "gratuite",
+        "trois mois",
+        "trois jours",
+        "celle du message auquel vous répondez",
+        "article 13 de la loi du 29 juillet 1881",
+        "article 6, IV",
+    ):
+        assert term in text, term
