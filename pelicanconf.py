@@ -99,6 +99,8 @@ MARKDOWN = {
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = True
 FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-reponse"]
+# The founding story, featured on the front page whatever its date (a testimony's slug).
+FOUNDING_STORY = "pixmania-camescope-livre-chez-un-autre"
 # Where readers send testimonies and merchants their replies (Témoigner's mailto:).
 CONTACT_EMAIL = "redaction@allo-cest-fini.example"
 

@@ -150,3 +150,18 @@ def test_right_of_reply_page_states_the_legal_terms(built_site: Path) -> None:
         "article 6, IV",
     ):
         assert term in text, term
+
+
+def test_front_page_features_the_founding_story_and_the_most_reported_merchants(
+    built_site: Path,
+) -> None:
+    front = soup(built_site, "index.html")
+    story = front.select_one("section.founding-story a[rel=bookmark]")
+    assert story["href"].endswith("/2009/07/pixmania-camescope-livre-chez-un-autre/")
+    counts = [
+        int(visible_text(li.select_one(".detail")).split()[0])
+        for li in front.select("section.most-reported ol > li")
+    ]
+    assert counts and counts == sorted(counts, reverse=True)
+    assert front.select("section.topics .tag-list a")
+    assert soup(built_site, "page/2/index.html").select_one("section.founding-story") is None
