@@ -165,3 +165,37 @@ def test_front_page_features_the_founding_story_and_the_most_reported_merchants(
     assert counts and counts == sorted(counts, reverse=True)
     assert front.select("section.topics .tag-list a")
     assert soup(built_site, "page/2/index.html").select_one("section.founding-story") is None
+
+
+def test_trend_table_is_recomputed_from_the_open_data_csv(built_site: Path) -> None:
+    import csv
+    from statistics import median
+
+    rows = list(csv.DictReader((built_site / "donnees/temoignages.csv").open(encoding="utf-8")))
+    credit = {"resolved": 1.0, "partially_resolved": 0.5}
+    drawn = 0
+    for page in sorted(built_site.glob("marchands/*/index.html")):
+        slug = page.parent.name
+        table = soup(built_site, f"marchands/{slug}/index.html").select_one("table.trend-table")
+        mine = [r for r in rows if r["merchant"] == slug]
+        years = sorted({int(r["experience_date"][:4]) for r in mine})
+        if table is None:
+            assert len(years) < 2 or len(mine) < 3, slug
+            continue
+        drawn += 1
+        shown = {
+            int(visible_text(tr.th)): [td["data-value"] for td in tr.select("td")]
+            for tr in table.select("tbody tr")
+        }
+        expected = {}
+        for year in years:
+            cases = [r for r in mine if r["experience_date"].startswith(str(year))]
+            delays = [int(r["days_to_first_answer"]) for r in cases if r["days_to_first_answer"]]
+            share = sum(credit.get(r["status"], 0.0) for r in cases) / len(cases)
+            expected[year] = [
+                str(len(cases)),
+                f"{share:.4f}",
+                "" if not delays else f"{median(delays):g}",
+            ]
+        assert {y: [n, s, d.removesuffix(".0")] for y, (n, s, d) in shown.items()} == expected
+    assert drawn >= 2  # Techno-Bazar Lunaire and Maison Plumetis
