@@ -23,17 +23,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))  # the quality gates' chromium and flags, one definition
+from tests.quality.tools import CHROME_FLAGS as FLAGS  # noqa: E402
+from tests.quality.tools import CHROMIUM  # noqa: E402
+
 PAGES = {
     "une": "",
     "temoignage-pixmania": "2009/07/pixmania-camescope-livre-chez-un-autre/",
@@ -78,7 +71,7 @@ def shoot(base: str, out: Path) -> list[str]:
     """Take every screenshot; return the problems found (sideways scrolling)."""
     problems = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         for scheme in SCHEMES:
             for width in WIDTHS:
                 page = browser.new_page(
