@@ -45,7 +45,6 @@ from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
 from .synopsis import FILTERS as SYNOPSIS_FILTERS
 from .timeline import derive_facts
-from .trend import FILTERS as TREND_FILTERS
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +89,6 @@ def add_filters(generator: Generator) -> None:
     """Give every generator's Jinja environment the French filters and the rules."""
     install(generator.env)
     generator.env.filters.update(SYNOPSIS_FILTERS)
-    generator.env.filters.update(TREND_FILTERS)
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from complaints.formatting import duration_fr, money_fr
 from complaints.grammar import plural
 from complaints.scorecard import Scorecard
+from complaints.trend import FILTERS as TREND_FILTERS
 
 
 def totals_fr(
@@ -106,5 +107,7 @@ FILTERS = {
     "merchant_sentence": merchant_sentence,
     "totals_fr": totals_fr,
     "money_sort_key": money_sort_key,
+    **TREND_FILTERS,
 }
-"""Jinja filters: ``{{ merchant.name|merchant_sentence(sc) }}``, ``{{ amounts|totals_fr(q) }}``."""
+"""The merchant pages' Jinja filters (``{{ merchant.name|merchant_sentence(sc) }}``,
+``{{ amounts|totals_fr(q) }}``), the trend's included."""
