@@ -257,6 +257,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def install(env: Environment) -> None:
-    """Give a Jinja environment the filters above and the domain's rules (``rules``)."""
+    """Give a Jinja environment the filters above, the merchant pages' filters
+    (``synopsis.FILTERS``) and the domain's rules (``rules``)."""
+    from complaints.synopsis import FILTERS as MERCHANT_PAGE_FILTERS  # it imports this module
+
     env.filters.update(FILTERS)
+    env.filters.update(MERCHANT_PAGE_FILTERS)
     env.globals["rules"] = rules

@@ -43,7 +43,6 @@ from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .problems import ContentError, Problem
 from .profiles import load_authors, load_merchants
 from .render import insert_case_html, render_case_html
-from .synopsis import FILTERS as SYNOPSIS_FILTERS
 from .timeline import derive_facts
 
 logger = logging.getLogger(__name__)
@@ -88,7 +87,6 @@ def setting(settings: dict[str, Any], name: str) -> Any:
 def add_filters(generator: Generator) -> None:
     """Give every generator's Jinja environment the French filters and the rules."""
     install(generator.env)
-    generator.env.filters.update(SYNOPSIS_FILTERS)
 
 
 def load_profiles(generator: ArticlesGenerator) -> None:
