@@ -118,7 +118,7 @@ def test_temoigner_page_has_a_prefilled_mailto_and_says_what_is_published(
     assert query["subject"][0].startswith("Mon témoignage")
     assert "avec leurs dates" in query["body"][0] or "avec leurs dates" in visible_text(page)
     assert "3. Le problème" in query["body"][0]
-    text = visible_text(page.select_one("main"))
+    text = visible_text(page.select_one("main")).replace("\u00a0", " ").replace("\u202f", " ")
     assert "Vos données personnelles" in text and "ni vos numéros de commande" in text
 
 
