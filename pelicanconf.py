@@ -73,7 +73,10 @@ DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_PAGE_URL = "brouillons/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
 SLUGIFY_SOURCE = "basename"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "temoigner"]
+# « Témoigner » is a template (its mailto: is built from CONTACT_EMAIL), at a page's URL.
+TEMOIGNER_URL = "temoigner/"
+TEMOIGNER_SAVE_AS = TEMOIGNER_URL + "index.html"
 
 # Feeds are off while editing; publishconf.py switches them on.
 FEED_DOMAIN = None
@@ -94,6 +97,8 @@ COMPLAINTS_MERCHANT_FEEDS = False
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
+        # [TOC] in a page (Méthodologie) becomes its table of contents; headings get ids.
+        "markdown.extensions.toc": {"toc_depth": "2"},
     },
     "output_format": "html5",
 }
@@ -106,6 +111,8 @@ FORMATTED_FIELDS: list[str] = []
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = True
 FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-reponse"]
+# The founding story, featured on the front page whatever its date (a testimony's slug).
+FOUNDING_STORY = "pixmania-camescope-livre-chez-un-autre"
 
 # The content cache is off for full builds; `invoke livereload` turns it on. When on,
 # it is not gzipped: compressing thousands of pickled articles costs more than it saves.
@@ -124,4 +131,6 @@ LEGAL_HOST = (
     "[À COMPLÉTER avant la mise en ligne : nom, adresse et numéro de téléphone de "
     "l’hébergeur, comme l’exige la loi pour la confiance dans l’économie numérique.]"
 )
+# Where readers send testimonies and merchants their replies (Témoigner's mailto:, the
+# right-of-reply page); publishconf.py reads it from the environment too.
 CONTACT_EMAIL = "redaction@allo-cest-fini.example"

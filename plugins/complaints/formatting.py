@@ -26,6 +26,7 @@ from markupsafe import Markup
 from complaints import rules, vocabulary
 from complaints.fuzzydate import FuzzyDate
 from complaints.grammar import de, elides, plural
+from complaints.nextsteps import advice_for
 
 LOCALE = "fr_FR"
 DAYS_PER_MONTH = 365.25 / 12
@@ -80,9 +81,14 @@ def fuzzy_date_fr(value: FuzzyDate | date | None) -> str:
     return "".join(text for text, _ in _parts(value))
 
 
-@lru_cache(maxsize=8192)
 def fuzzy_date_html(value: FuzzyDate | date | None) -> Markup:
     """The same text with `<time datetime=…>` at the date's precision."""
+    # FuzzyDate equality ignores `approx`: it must be part of the cache key.
+    return _fuzzy_date_html(value, getattr(value, "approx", False))
+
+
+@lru_cache(maxsize=8192)
+def _fuzzy_date_html(value: FuzzyDate | date | None, approx: bool) -> Markup:
     if value is None:
         return Markup("")
     if not isinstance(value, FuzzyDate):
@@ -246,10 +252,15 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "de": de,
     "author_profile": author_profile,
     "author_name": author_name,
+    "next_steps": advice_for,
 }
 
 
 def install(env: Environment) -> None:
-    """Give a Jinja environment the filters above and the domain's rules (``rules``)."""
+    """Give a Jinja environment the filters above, the merchant pages' filters
+    (``synopsis.FILTERS``) and the domain's rules (``rules``)."""
+    from complaints.synopsis import FILTERS as MERCHANT_PAGE_FILTERS  # it imports this module
+
     env.filters.update(FILTERS)
+    env.filters.update(MERCHANT_PAGE_FILTERS)
     env.globals["rules"] = rules

@@ -204,6 +204,11 @@ def merchant_record(
         "median_days_to_resolution": _days(card.median_days_to_resolution),
         "money_at_stake": _money_json(card.money_at_stake),
         "money_not_recovered": _money_json(card.money_not_recovered),
+        "money_at_stake_qualifier": card.money_at_stake_qualifier,
+        "money_not_recovered_qualifier": card.money_not_recovered_qualifier,
+        "n_timely": card.n_timely,
+        "n_resolved": card.n_resolved,
+        "n_partially_resolved": card.n_partially_resolved,
         "top_issue_categories": [
             {"category": category, "count": count} for category, count in card.top_issue_categories
         ],

@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from complaints.formatting import duration_fr, install
 from complaints.model import Testimony
+from complaints.phrasing import event_sentence
 from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED, UNRESOLVED
 from complaints.timeline import CaseFacts, TimelineEntry, build_timeline, replies
 from complaints.topics import categories_of, topic_url
@@ -36,6 +37,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
     )
     install(env)
+    env.filters["event_sentence"] = event_sentence
     return env
 
 

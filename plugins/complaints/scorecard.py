@@ -17,18 +17,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Protocol
 
+from complaints import rules
 from complaints.rules import (
-    LOW_CONFIDENCE_BELOW,
-    MIN_CASES_FOR_SCORE,
-    OLD_CASE_DAYS,
     OPEN,
+    PARTIALLY_RESOLVED,
     PRIOR_CASES,
     PRIOR_MEAN,
     RESOLUTION_CREDIT,
     RESOLVED,
-    TIMELY_DAYS,
     Z,
 )
+
+# The thresholds (rules.TIMELY_DAYS, OLD_CASE_DAYS, MIN_CASES_FOR_SCORE,
+# LOW_CONFIDENCE_BELOW) are read when a scorecard is computed, not copied at import:
+# tests/edge change one and see the merchant page follow.
 
 
 class MoneyLike(Protocol):
@@ -147,6 +149,13 @@ class Scorecard:
     cases_with_broken_promises: int
     score: float | None
     low_confidence: bool
+    n_timely: int = 0
+    """Cases of ``timely_answer_base`` answered within rules.TIMELY_DAYS."""
+    n_resolved: int = 0
+    n_partially_resolved: int = 0
+    money_at_stake_qualifier: dict[str, str] = field(default_factory=dict, hash=False)
+    """Per currency, how exact the total is ("more_than": "plus de"), see combine_qualifiers."""
+    money_not_recovered_qualifier: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 def _date_key(value: Any) -> tuple[date, date, int]:
@@ -168,16 +177,16 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
 
 def _answered_in_time(case: CaseLike) -> bool:
     days = case.days_to_first_answer
-    return days is not None and days <= TIMELY_DAYS
+    return days is not None and days <= rules.TIMELY_DAYS
 
 
 def _timely_known(case: CaseLike) -> bool:
     """Whether we know if this case got an answer within TIMELY_DAYS."""
-    return _answered_in_time(case) or (case.days_followed or 0) >= TIMELY_DAYS
+    return _answered_in_time(case) or (case.days_followed or 0) >= rules.TIMELY_DAYS
 
 
 def _in_resolved_base(case: CaseLike) -> bool:
-    return case.status != OPEN or (case.days_followed or 0) >= OLD_CASE_DAYS
+    return case.status != OPEN or (case.days_followed or 0) >= rules.OLD_CASE_DAYS
 
 
 def _resolution_credit(case: CaseLike) -> float:
@@ -231,6 +240,46 @@ def _money(cases: Sequence[CaseLike]) -> tuple[dict[str, Decimal], dict[str, Dec
     return dict(sorted(at_stake.items())), dict(sorted(lost.items()))
 
 
+def combine_qualifiers(qualifiers: Iterable[str]) -> str:
+    """How exact a sum is, from the qualifiers of its terms ("exactly", "more_than",
+    "less_than", "about"): exact terms keep the others' bound; mixed bounds give "about"."""
+    bounds = set(qualifiers) - {"exactly"}
+    if not bounds:
+        return "exactly"
+    return bounds.pop() if len(bounds) == 1 else "about"
+
+
+_OPPOSITE = {"more_than": "less_than", "less_than": "more_than"}
+
+
+def _money_qualifiers(cases: Sequence[CaseLike]) -> tuple[dict[str, str], dict[str, str]]:
+    """Qualifiers of the totals of ``_money``: "plus de 900 €" stays "plus de".
+
+    Money not recovered is amount − recovered: a lower bound on the amount stays one, a
+    lower bound on what was recovered makes it an upper bound. A resolved case loses
+    nothing, exactly.
+    """
+    stake: dict[str, list[str]] = {}
+    lost: dict[str, list[str]] = {}
+    for case in cases:
+        if case.amount is None:
+            continue
+        currency = case.amount.currency
+        amount_q = getattr(case.amount, "qualifier", "exactly")
+        stake.setdefault(currency, []).append(amount_q)
+        if case.status == RESOLVED:
+            continue
+        lost.setdefault(currency, []).append(amount_q)
+        recovered = case.recovered
+        if recovered is not None and recovered.currency == currency and recovered.value:
+            recovered_q = getattr(recovered, "qualifier", "exactly")
+            lost[currency].append(_OPPOSITE.get(recovered_q, recovered_q))
+    return (
+        {currency: combine_qualifiers(q) for currency, q in sorted(stake.items())},
+        {currency: combine_qualifiers(q) for currency, q in sorted(lost.items())},
+    )
+
+
 def _ratio(numerator: float, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
@@ -248,6 +297,7 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
     answers = [o for c in cases if (o := _answer_observation(c)) is not None]
     resolutions = [o for c in cases if (o := _resolution_observation(c)) is not None]
     at_stake, not_recovered = _money(cases)
+    stake_qualifiers, lost_qualifiers = _money_qualifiers(cases)
 
     categories: Counter[str] = Counter()
     issues: Counter[str] = Counter()
@@ -257,7 +307,7 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
         categories.update({issue.split(".", 1)[0] for issue in unique})
 
     score = None
-    if n >= MIN_CASES_FOR_SCORE:
+    if n >= rules.MIN_CASES_FOR_SCORE:
         score = round_score(shrunk_score([c.case_points for c in cases]))
 
     return Scorecard(
@@ -282,5 +332,10 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
         broken_promises=sum(c.broken_promises for c in cases),
         cases_with_broken_promises=sum(1 for c in cases if c.broken_promises > 0),
         score=score,
-        low_confidence=n < LOW_CONFIDENCE_BELOW,
+        low_confidence=n < rules.LOW_CONFIDENCE_BELOW,
+        n_timely=sum(1 for c in timely_base if _answered_in_time(c)),
+        n_resolved=sum(1 for c in cases if c.status == RESOLVED),
+        n_partially_resolved=sum(1 for c in cases if c.status == PARTIALLY_RESOLVED),
+        money_at_stake_qualifier=stake_qualifiers,
+        money_not_recovered_qualifier=lost_qualifiers,
     )

@@ -1,4 +1,4 @@
-"""Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the key pages.
+"""Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the key pages (one per page type).
 
 Python playwright drives Debian's chromium (no browser download); axe.min.js comes
 from node_modules (npm package axe-core, pinned in package-lock.json).

@@ -125,7 +125,7 @@ def _url_of(site: Path, index: Path) -> str:
 
 
 def key_pages(site: Path) -> dict[str, str]:
-    """The pages audited by axe and Lighthouse, as paths relative to the site root.
+    """The pages audited by axe and Lighthouse (one per page type), relative to the site root.
 
     Fails when one of them does not exist: the contract says they must.
     """
@@ -148,7 +148,11 @@ def key_pages(site: Path) -> dict[str, str]:
 
     for name, rel in (
         ("marchand-pixmania", f"marchands/{PIXMANIA_SLUG}/"),
+        # a merchant with its detailed statistics and year-by-year chart (issue 13)
+        ("marchand-statistiques", "marchands/techno-bazar-lunaire/"),
         ("index-marchands", "marchands/"),
+        ("temoigner", "temoigner/"),
+        ("methodologie", "methodologie/"),
     ):
         if (site / rel / "index.html").is_file():
             pages[name] = rel

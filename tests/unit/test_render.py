@@ -70,9 +70,10 @@ def test_timeline_items(page):
     # after a period the gap is unknown: nothing like "11 mois plus tard" is claimed
     assert "plus tard" not in text(items[3])
     offer = text(items[4])
-    assert "Marchand" in offer and "serveur vocal" in offer and "Proposition" in offer
+    assert "Le marchand propose par le serveur vocal" in offer
     assert "remboursement, nouvelle commande ou avoir" in offer
-    assert "Choix du client : remboursement" in text(items[5])
+    assert "Le consommateur choisit : « remboursement »." in text(items[5])  # text() splits spaces
+    assert text(items[0]).endswith("Le consommateur commande sur le site web.")
     assert "remis à une autre personne" in text(items[1])
 
 
