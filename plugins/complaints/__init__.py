@@ -1,8 +1,10 @@
 """The ``complaints`` Pelican plugin: testimonies as validated cases, timelines,
 merchant scorecards, merchant pages, feeds and open data.
 
-Only :mod:`complaints.pelican_edge` imports Pelican; importing this package (for
-instance ``complaints.model`` in a unit test) does not.
+Only the edge modules (:mod:`complaints.pelican_edge` and the ``pelican_*``,
+``page_values``, ``output_folder``, ``feed_writer``, ``findability`` and
+``search_index`` modules it connects) import Pelican; importing this package (for
+instance ``complaints.model`` in a unit test) does not. See docs/architecture.md.
 """
 
 

@@ -6,7 +6,7 @@ entry contents with the relative links of the Markdown. ``MagazineWriter`` keeps
 file handling and writes feeds that the W3C Feed Validation Service accepts:
 
 - the feed: ``alternate`` = the page it syndicates (:func:`complaints.feeds.feed_page`,
-  or ``feed_page=`` from the caller), ``self`` = its own URL, which is also its Atom
+  or ``page=`` from the caller), ``self`` = its own URL, which is also its Atom
   id (one per feed, stable as long as the public path is), the title of the HTML
   link that announces it, ``xml:lang`` / ``<language>`` from DEFAULT_LANG, and
   ``updated`` = its newest entry;

@@ -1,4 +1,6 @@
-"""The only module that knows Pelican: signal handlers and the merchants generator.
+"""The plugin's main Pelican edge: ``register()`` connects every handler; the merchants
+generator. The core modules never import Pelican; this module and the other edge
+modules it connects do (docs/architecture.md lists them and every signal in order).
 
 Flow of a build:
 1. ``article_generator_init``: merchant and author profiles are loaded onto the
@@ -18,8 +20,12 @@ Flow of a build:
    problem of the build at once: the build stops before anything is written.
 5. ``MerchantsGenerator.generate_context``: testimonies grouped by merchant, each
    article given its ``merchant``.
-6. ``all_generators_finalized``: every testimony, drafts included, gets its JSON-LD.
-7. ``MerchantsGenerator.generate_output``: merchant pages, index, feeds and open data
+6. ``all_generators_finalized``: the output plan is computed and checked
+   (``check_outputs``: a collision stops the build before anything is written), then
+   every testimony, drafts included, gets its JSON-LD.
+7. ``get_writer``: ``MagazineWriter``; the output folder is emptied now that the
+   content is valid (``output_folder``, production settings).
+8. ``MerchantsGenerator.generate_output``: merchant pages, index, feeds and open data
    files; ``MagazineWriter`` completes the feed entries.
 """
 

@@ -7,7 +7,7 @@ compute them, the paths of: articles, their translations, hidden articles and dr
 author pages with their pagination; period archives; every feed; static files
 (``{attach}`` relocations resolved first) and the theme's static files; and whatever
 a generator declares through ``planned_outputs() -> dict[str, str]`` (the merchants
-generator, h6's topic pages, sitemap and search page). The pure checks live in
+generator; the findability generator's topic pages, search page, sitemap and robots). The pure checks live in
 :mod:`complaints.outputs`.
 
 Also here: :func:`keep_static_links_of_written_content` (a file linked only from a

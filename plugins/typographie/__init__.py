@@ -15,8 +15,9 @@ idempotent anyway. With ``CONTENT_CACHING_LAYER = "generator"`` cached articles 
 unpickled already processed (the signal does not fire again); with the "reader"
 layer the raw body is cached and processed again at each build.
 
-HTML inserted later by other plugins (e.g. the complaints timeline, in
-``article_generator_finalized``) does not get this pass: call :func:`apply` on it.
+HTML inserted after this pass does not get it: call :func:`apply` on it. (The
+``complaints`` plugin inserts its case box at ``content_object_init`` too, before
+this handler, because it comes first in PLUGINS.)
 
 The theme's own text ("Marchand :", "90 %", "Étiquette « x »") gets the same rules
 once per template, when Jinja compiles it (``generator_init`` adds the
