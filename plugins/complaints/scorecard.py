@@ -18,11 +18,10 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from complaints import rules
-from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLUTION_CREDIT, RESOLVED
+from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED
 
-# The thresholds (rules.TIMELY_DAYS, OLD_CASE_DAYS, MIN_CASES_FOR_SCORE,
-# LOW_CONFIDENCE_BELOW), the prior (PRIOR_CASES, PRIOR_MEAN) and Z are read when a
-# scorecard is computed, not copied at import: tests/edge change one and see the
+# The numbers of complaints.rules (thresholds, prior, RESOLUTION_CREDIT, Z) are read
+# when a scorecard is computed, not copied at import: tests/edge change one and see the
 # merchant page and the Méthodologie page follow.
 
 
@@ -191,7 +190,7 @@ def _in_resolved_base(case: CaseLike) -> bool:
 
 
 def _resolution_credit(case: CaseLike) -> float:
-    return RESOLUTION_CREDIT.get(case.status, 0.0)
+    return rules.RESOLUTION_CREDIT.get(case.status, 0.0)
 
 
 def _answer_observation(case: CaseLike) -> tuple[float, bool] | None:

@@ -3,7 +3,8 @@
 ``run_pelican(content, **settings)`` runs ``Pelican(settings).run()`` in this process
 (no repository copy, no subprocess: a build takes a fraction of a second) with the
 project's settings file, theme and plugins; ``tiny_content`` is a content folder with
-one merchant, one author and the Pixmania testimony. Tests add or break files in it.
+one merchant, one author and the Pixmania testimony. Tests add or break files in it;
+``methodology_content`` adds the Méthodologie page (and the page it links to).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pelican.settings import read_settings
 ROOT = Path(__file__).resolve().parents[2]
 PIXMANIA = "temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md"
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
+METHODOLOGY_PAGE = "methodologie/index.html"
 
 RunPelican = Callable[..., Path]
 
@@ -38,6 +40,16 @@ def tiny_content(tmp_path: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "content" / relative, target)
     return content
+
+
+@pytest.fixture
+def methodology_content(tiny_content: Path) -> Path:
+    """``tiny_content`` with the Méthodologie page and the Droit de réponse page it links to."""
+    for relative in ("pages/methodologie.md", "pages/droit-de-reponse.md"):
+        target = tiny_content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "content" / relative, target)
+    return tiny_content
 
 
 @pytest.fixture
