@@ -26,16 +26,9 @@ METHODOLOGY_PAGE = "methodologie/index.html"
 RunPelican = Callable[..., Path]
 
 
-@pytest.fixture
-def tiny_content(tmp_path: Path) -> Path:
-    """A content folder: Pixmania's profile and logo, one author, one testimony."""
-    content = tmp_path / "content"
-    for relative in (
-        "merchants/pixmania.md",
-        "images/marchands/pixmania.svg",
-        "authors/allo-cest-fini.md",
-        PIXMANIA,
-    ):
+def copy_from_site(content: Path, *relatives: str) -> Path:
+    """Copy files of the site's content folder into ``content`` (same relative paths)."""
+    for relative in relatives:
         target = content / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "content" / relative, target)
@@ -43,13 +36,21 @@ def tiny_content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def tiny_content(tmp_path: Path) -> Path:
+    """A content folder: Pixmania's profile and logo, one author, one testimony."""
+    return copy_from_site(
+        tmp_path / "content",
+        "merchants/pixmania.md",
+        "images/marchands/pixmania.svg",
+        "authors/allo-cest-fini.md",
+        PIXMANIA,
+    )
+
+
+@pytest.fixture
 def methodology_content(tiny_content: Path) -> Path:
     """``tiny_content`` with the Méthodologie page and the Droit de réponse page it links to."""
-    for relative in ("pages/methodologie.md", "pages/droit-de-reponse.md"):
-        target = tiny_content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / "content" / relative, target)
-    return tiny_content
+    return copy_from_site(tiny_content, "pages/methodologie.md", "pages/droit-de-reponse.md")
 
 
 @pytest.fixture
