@@ -2,9 +2,10 @@
 
 A page writes ``{{ setting.LEGAL_DIRECTOR }}`` for a setting (the legal notice's
 publisher, director, host come from ``pelicanconf.py`` / ``publishconf.py``) or
-``{{ code.WILSON_Z }}`` for a constant of the plugin's code (the Méthodologie page's
-z value). The names are replaced in the page's HTML, after Markdown, with the value
-escaped and formatted in French; a name that is neither a known code value nor a
+``{{ code.TIMELY_DAYS }}`` for a constant of the plugin's code or a worked example
+computed by it (``methodology_values.CODE_VALUES``, read when the page is built). The
+names are replaced in the page's HTML, after Markdown, with the value escaped and
+formatted in French; a name that is neither a known code value nor a
 setting is a problem (file, line, name) that stops the build. Articles are left alone.
 
 Edge module: the substitution itself is pure (``fill``); only the receivers know Pelican.
@@ -13,34 +14,18 @@ Edge module: the substitution itself is pure (``fill``); only the receivers know
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_decimal, format_percent
 from markupsafe import escape
 from pelican import signals
 from pelican.contents import Page
 
+from .methodology_values import CODE_VALUES, french_number
 from .problems import Problem, did_you_mean, show
-from .rules import CONFIDENCE, Z
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<source>setting|code)\.(?P<name>[A-Za-z_]\w*)\s*\}\}")
-LOCALE = "fr_FR"
-
-
-def french_number(value: float, decimals: int | None = None) -> str:
-    """``1.64485`` as ``1,64485``: every decimal kept unless ``decimals`` rounds it."""
-    if decimals is not None:
-        value = round(value, decimals)
-    return format_decimal(value, locale=LOCALE, decimal_quantization=False)
-
-
-CODE_VALUES: dict[str, Callable[[], str]] = {
-    "WILSON_Z": lambda: french_number(Z, 5),
-    "CONFIDENCE": lambda: format_percent(CONFIDENCE, locale=LOCALE),
-}
-"""Constants of the code a page may print, formatted as a reader sees them."""
 
 
 def setting_text(value: Any) -> str | None:

@@ -1,9 +1,10 @@
 """The domain's rules, in one place: what statuses and events mean, the scoring points
 and the thresholds of the methodology.
 
-Every number here is stated in plain French on ``content/pages/methodologie.md``. The
-model, the timeline, the scorecard, the case box and the templates read them from here;
-nothing else restates them. Pure data: no imports from the rest of the plugin.
+Every number here is stated in plain French on ``content/pages/methodologie.md``, which
+prints it as ``{{ code.NAME }}`` (``methodology_values``). The model, the timeline, the
+scorecard, the case box and the templates read them from here, as ``rules.NAME`` when
+they compute; nothing else restates them. Pure data: no imports from the rest of the plugin.
 """
 
 from __future__ import annotations

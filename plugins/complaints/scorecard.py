@@ -18,19 +18,11 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from complaints import rules
-from complaints.rules import (
-    OPEN,
-    PARTIALLY_RESOLVED,
-    PRIOR_CASES,
-    PRIOR_MEAN,
-    RESOLUTION_CREDIT,
-    RESOLVED,
-    Z,
-)
+from complaints.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED
 
-# The thresholds (rules.TIMELY_DAYS, OLD_CASE_DAYS, MIN_CASES_FOR_SCORE,
-# LOW_CONFIDENCE_BELOW) are read when a scorecard is computed, not copied at import:
-# tests/edge change one and see the merchant page follow.
+# The numbers of complaints.rules (thresholds, prior, RESOLUTION_CREDIT, Z) are read
+# when a scorecard is computed, not copied at import: tests/edge change one and see the
+# merchant page and the Méthodologie page follow.
 
 
 class MoneyLike(Protocol):
@@ -86,8 +78,9 @@ def kaplan_meier_median(observations: Iterable[tuple[float, bool]]) -> float | N
     return None
 
 
-def wilson_interval(successes: float, n: float, z: float = Z) -> tuple[float, float]:
-    """Wilson score interval for a proportion ``successes / n`` (``z``: its quantile).
+def wilson_interval(successes: float, n: float, z: float | None = None) -> tuple[float, float]:
+    """Wilson score interval for a proportion ``successes / n`` (``z``: its quantile,
+    ``rules.Z`` by default).
 
     ``successes`` may be fractional (a partially resolved case counts 0.5).
     With ``n == 0`` nothing is known and the interval is the whole ``(0.0, 1.0)``.
@@ -96,6 +89,7 @@ def wilson_interval(successes: float, n: float, z: float = Z) -> tuple[float, fl
         raise ValueError(f"need 0 <= successes <= n, got {successes}/{n}")
     if n == 0:
         return (0.0, 1.0)
+    z = rules.Z if z is None else z
     p = successes / n
     z2 = z * z
     denominator = 1 + z2 / n
@@ -108,10 +102,16 @@ def wilson_interval(successes: float, n: float, z: float = Z) -> tuple[float, fl
 
 def shrunk_score(
     points: Sequence[float],
-    prior_cases: float = PRIOR_CASES,
-    prior_mean: float = PRIOR_MEAN,
+    prior_cases: float | None = None,
+    prior_mean: float | None = None,
 ) -> float:
-    """Mean of ``points`` shrunk toward ``prior_mean``: (k·m + Σc) / (k + n)."""
+    """Mean of ``points`` shrunk toward ``prior_mean``: (k·m + Σc) / (k + n).
+
+    ``prior_cases`` and ``prior_mean`` default to ``rules.PRIOR_CASES`` and
+    ``rules.PRIOR_MEAN``.
+    """
+    prior_cases = rules.PRIOR_CASES if prior_cases is None else prior_cases
+    prior_mean = rules.PRIOR_MEAN if prior_mean is None else prior_mean
     return (prior_cases * prior_mean + sum(points)) / (prior_cases + len(points))
 
 
@@ -190,7 +190,7 @@ def _in_resolved_base(case: CaseLike) -> bool:
 
 
 def _resolution_credit(case: CaseLike) -> float:
-    return RESOLUTION_CREDIT.get(case.status, 0.0)
+    return rules.RESOLUTION_CREDIT.get(case.status, 0.0)
 
 
 def _answer_observation(case: CaseLike) -> tuple[float, bool] | None:

@@ -9,21 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from complaints import rules
 from complaints.fuzzydate import FuzzyDate
 from complaints.model import Event, Money, Testimony
 from complaints.rules import (
     ANSWER_KINDS,
-    ANSWER_POINTS,
     COMPLAINT_KIND,
-    NO_BROKEN_PROMISE_POINTS,
     PROBLEM_KINDS,
-    PROMISE_DAYS,
     PROMISE_KINDS,
     REPLY_KIND,
     RESOLUTION_KIND,
     SOLVED_STATUSES,
-    STATUS_POINTS,
 )
+
+# The numbers (PROMISE_DAYS and the points) are read when a case is scored, not copied
+# at import, like the scorecard's thresholds: a changed rule reaches every page.
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def count_broken_promises(case: Testimony) -> int:
         if event.actor != "merchant" or event.kind not in PROMISE_KINDS:
             continue
         start = event.date.start
-        deadline = start + timedelta(days=PROMISE_DAYS)
+        deadline = start + timedelta(days=rules.PROMISE_DAYS)
         if case.outcome.as_of < deadline:
             continue
         if not any(start <= day <= deadline for day in remedies):
@@ -94,11 +94,12 @@ def count_broken_promises(case: Testimony) -> int:
 
 def case_points(status: str, days_to_first_answer: int | None, broken: int) -> int:
     """Per-case points of the scorecard (rules.py, stated on the methodology page)."""
-    points = STATUS_POINTS.get(status, 0)
+    points = rules.STATUS_POINTS.get(status, 0)
     if days_to_first_answer is not None:
-        points += next((p for limit, p in ANSWER_POINTS if days_to_first_answer <= limit), 0)
+        tiers = rules.ANSWER_POINTS
+        points += next((p for limit, p in tiers if days_to_first_answer <= limit), 0)
     if broken == 0:
-        points += NO_BROKEN_PROMISE_POINTS
+        points += rules.NO_BROKEN_PROMISE_POINTS
     return points
 
 

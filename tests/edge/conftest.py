@@ -3,7 +3,8 @@
 ``run_pelican(content, **settings)`` runs ``Pelican(settings).run()`` in this process
 (no repository copy, no subprocess: a build takes a fraction of a second) with the
 project's settings file, theme and plugins; ``tiny_content`` is a content folder with
-one merchant, one author and the Pixmania testimony. Tests add or break files in it.
+one merchant, one author and the Pixmania testimony. Tests add or break files in it;
+``methodology_content`` adds the Méthodologie page (and the page it links to).
 """
 
 from __future__ import annotations
@@ -20,24 +21,36 @@ from pelican.settings import read_settings
 ROOT = Path(__file__).resolve().parents[2]
 PIXMANIA = "temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md"
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
+METHODOLOGY_PAGE = "methodologie/index.html"
 
 RunPelican = Callable[..., Path]
+
+
+def copy_from_site(content: Path, *relatives: str) -> Path:
+    """Copy files of the site's content folder into ``content`` (same relative paths)."""
+    for relative in relatives:
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "content" / relative, target)
+    return content
 
 
 @pytest.fixture
 def tiny_content(tmp_path: Path) -> Path:
     """A content folder: Pixmania's profile and logo, one author, one testimony."""
-    content = tmp_path / "content"
-    for relative in (
+    return copy_from_site(
+        tmp_path / "content",
         "merchants/pixmania.md",
         "images/marchands/pixmania.svg",
         "authors/allo-cest-fini.md",
         PIXMANIA,
-    ):
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / "content" / relative, target)
-    return content
+    )
+
+
+@pytest.fixture
+def methodology_content(tiny_content: Path) -> Path:
+    """``tiny_content`` with the Méthodologie page and the Droit de réponse page it links to."""
+    return copy_from_site(tiny_content, "pages/methodologie.md", "pages/droit-de-reponse.md")
 
 
 @pytest.fixture
