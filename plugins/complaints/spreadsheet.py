@@ -21,6 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -69,8 +70,22 @@ CONVERTERS: dict[str, tuple[Callable[[str], Any], str | None]] = {
 }
 
 
+CORE_PROPERTIES = "docProps/core.xml"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def _modified_as_created(core_xml: bytes) -> bytes:
+    """openpyxl stamps ``modified`` with the time of saving: give it ``created``'s value."""
+    root = etree.fromstring(core_xml)
+    created = root.find(f"{_DCTERMS}created")
+    modified = root.find(f"{_DCTERMS}modified")
+    if created is not None and modified is not None:
+        modified.text = created.text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _deterministic_zip(data: bytes) -> bytes:
-    """The same zip with a fixed timestamp on every member."""
+    """The same zip with a fixed timestamp on every member and in its properties."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -79,7 +94,10 @@ def _deterministic_zip(data: bytes) -> bytes:
         for info in source.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
             member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == CORE_PROPERTIES:
+                content = _modified_as_created(content)
+            target.writestr(member, content)
     return out.getvalue()
 
 

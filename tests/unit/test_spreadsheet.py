@@ -64,6 +64,13 @@ def test_same_rows_give_the_same_bytes() -> None:
     assert _xlsx([ROW], stamp) == _xlsx([ROW], stamp)
 
 
+def test_the_time_of_saving_is_not_in_the_file() -> None:
+    # openpyxl stamps "modified" with the clock: builds a second apart must not differ
+    workbook = openpyxl.load_workbook(io.BytesIO(_xlsx([ROW], datetime(2026, 10, 5, 9, 0))))
+    assert workbook.properties.created == datetime(2026, 10, 5, 9, 0)
+    assert workbook.properties.modified == workbook.properties.created
+
+
 def test_no_rows_is_a_header_only_sheet() -> None:
     sheet = _sheet(_xlsx([]))
     assert sheet.max_row == 1
