@@ -179,15 +179,30 @@ def fresh_build(
 
 
 def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
-    """Swap a finished build into ``deploy``; the previous site is removed afterwards."""
+    """Swap a finished build into ``deploy``; the previous site is removed afterwards.
+
+    A signal received before or during the swap puts the previous site back (the task
+    then stops with "output/ unchanged", which stays true); once the swap is committed,
+    the new site is complete and in place, and a signal during the removal of the old
+    one is too late to undo anything: the task ends normally.
+    """
     old = deploy.with_name(deploy.name + ".old")
     with guard.critical_section():
+        if guard.received:  # stopped before the swap: the section's end raises
+            return deploy
         shutil.rmtree(old, ignore_errors=True)
         fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-        if deploy.exists():
+        had_site = deploy.exists()
+        if had_site:
             deploy.rename(old)
         fresh.rename(deploy)
+        if guard.received:  # stopped during the swap: put the previous site back
+            deploy.rename(fresh)
+            if had_site:
+                old.rename(deploy)
+            return deploy
         shutil.rmtree(old, ignore_errors=True)
+        guard.received = None  # committed: the new site is complete and in place
     return deploy
 
 

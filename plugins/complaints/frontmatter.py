@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from complaints.active_content import active_content
 from complaints.problems import ContentError, Problem, show
 
 FRONT_MATTER = "front matter"
@@ -150,6 +152,49 @@ def read_front_matter(text: str, source: str) -> FrontMatter:
         raise ContentError(bad)
     data, paths = _compose(yaml_text, source, first_line=2)
     return FrontMatter(data, body, paths, body_line=end + 2)
+
+
+def read_text_file(path: Path, source: str) -> str:
+    """A file's text (UTF-8); an unreadable file or byte raises ContentError in French."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or "illisible"
+        raise ContentError(
+            [Problem(source, "(fichier)", show(Path(path).name), f"un fichier lisible ({reason})")]
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start : error.start + 1].hex().upper()
+        raise ContentError(
+            [
+                Problem(
+                    source,
+                    "(fichier)",
+                    show(f"octet 0x{byte}"),
+                    "un fichier enregistré en UTF-8 (réenregistrez-le en UTF-8 "
+                    "dans votre éditeur : accents venus d'un autre encodage)",
+                    line=line,
+                )
+            ]
+        ) from None
+
+
+def active_content_problems(body: str, source: str, body_line: int) -> list[Problem]:
+    """Scripts, frames, event attributes and unsafe URLs in a body, one problem each."""
+    return [
+        Problem(
+            source,
+            BODY,
+            show(found.text),
+            f"un texte sans contenu actif : {found.what} s'exécuterait dans le "
+            "navigateur des lecteurs (retirez-le ; une adresse en http(s) ou relative)",
+            line=body_line + body.count("\n", 0, found.start),
+        )
+        for found in active_content(body)
+    ]
 
 
 def _too_long(limit: int) -> str:

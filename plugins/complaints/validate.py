@@ -28,7 +28,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from complaints import text_guards
-from complaints.frontmatter import BODY, FRONT_MATTER, FrontMatter, read_front_matter
+from complaints.frontmatter import (
+    BODY,
+    FRONT_MATTER,
+    FrontMatter,
+    active_content_problems,
+    read_front_matter,
+    read_text_file,
+)
 from complaints.fuzzydate import MAX_YEAR, MIN_YEAR
 from complaints.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
@@ -122,12 +129,9 @@ def check_text(text: str, source: str, kind: Kind, rules: Rules) -> Checked:
 def check_path(path: Path, source: str, kind: Kind, rules: Rules) -> Checked:
     """Read a file (UTF-8) and check it by itself, as :func:`check_text`."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problem = Problem(
-            source, "(fichier)", show(Path(path).name), f"un fichier UTF-8 lisible ({error})"
-        )
-        return Checked({}, "", None, [problem], {})
+        text = read_text_file(Path(path), source)
+    except ContentError as error:
+        return Checked({}, "", None, error.problems, {})
     return check_text(text, source, kind, rules)
 
 
@@ -137,6 +141,7 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
         problem = Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)
         return Checked({}, document.body, None, [problem], document.lines)
     problems = list(_key_problems(data, source, kind))
+    problems += active_content_problems(document.body, source, document.body_line)
     problems += _pelican_values(data, source, kind, rules)
     case = None
     if kind == "testimony":

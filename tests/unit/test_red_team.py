@@ -1,0 +1,108 @@
+"""Hostile input found by the red team: each case is refused in French, with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from complaints.active_content import active_content, unsafe_url
+from complaints.frontmatter import read_front_matter, read_text_file
+from complaints.problems import ContentError
+
+
+def test_a_latin1_byte_is_named_with_its_line_in_french(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_bytes(b"---\ntitle: x\n---\nLe caf\xe9.\n")
+    with pytest.raises(ContentError) as error:
+        read_text_file(path, "x.md")
+    (problem,) = error.value.problems
+    assert problem.line == 4 and "0xE9" in problem.value and "UTF-8" in problem.expected
+    assert "codec" not in str(problem)
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    ['a: "x \\e y"', 'a: ["\\0"]', 'a: "\\uFFFE"', 'a: "\\x7f"', '"\\e": 1'],
+)
+def test_control_characters_written_as_yaml_escapes_are_refused(yaml_text: str) -> None:
+    with pytest.raises(ContentError) as error:
+        read_front_matter(f"---\n{yaml_text}\n---\nbody\n", "x.md")
+    assert error.value.problems[0].line == 2
+    assert "interdit en XML" in str(error.value.problems[0])
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "a: !!int x",
+        "a: !!float x",
+        "a: !!timestamp x",
+        "a: !!binary aGk=",
+        "a: !evil x",
+        "a: !!python/object/apply:os.system [true]",
+        "a: [!!int 0x1F]",
+        "a: !!set {b}",
+    ],
+)
+def test_explicit_yaml_tags_are_refused_not_crashing(yaml_text: str) -> None:
+    with pytest.raises(ContentError) as error:
+        read_front_matter(f"---\n{yaml_text}\n---\nbody\n", "x.md")
+    assert "étiquette YAML" in str(error.value.problems[0])
+
+
+@pytest.mark.parametrize(
+    "yaml_text", ["a: b: c", "a: [1, 2", 'a: "x', "a: @x", "- a\nb: c", 'a: "\\q"', " a: 1\nb: 2"]
+)
+def test_yaml_syntax_problems_are_told_in_french(yaml_text: str) -> None:
+    with pytest.raises(ContentError) as error:
+        read_front_matter(f"---\n{yaml_text}\n---\nbody\n", "x.md")
+    message = str(error.value.problems[0])
+    for english in ("expected", "found", "while", "mapping values", "token"):
+        assert english not in message
+
+
+def test_a_title_with_an_exclamation_mark_is_not_a_tag() -> None:
+    assert read_front_matter('---\na: "Arnaque !"\nb: Enfin !\n---\n', "x.md").data == {
+        "a": "Arnaque !",
+        "b": "Enfin !",
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "[x]( JaVaScRiPt:alert(1))",
+        "[x](javascript&#58;alert(1))",
+        '<img src=x onerror="alert(1)">',
+        '<a href="&#106;avascript:x">a</a>',
+        "[r]: javascript:alert(1)",
+        "<javascript:alert(1)>",
+        '<iframe src="https://e.example"></iframe>',
+        "![i](data:text/html;base64,AAA)",
+        '<a href="java\nscript:x">a</a>',
+        '<svg><a xlink:href="javascript:x">a</a></svg>',
+    ],
+)
+def test_active_content_in_a_body_is_found(body: str) -> None:
+    assert active_content(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[ok](https://e.example) [ok2]({filename}a.md) [ok3](/x/) [ok4](#note)",
+        '<video src="/v.mp4" controls></video> <!-- chronologie -->',
+        "x < y, a<b, 3 > 2, « javascript: » est un mot",
+        "<table><tr><td>1</td></tr></table>",
+    ],
+)
+def test_ordinary_bodies_have_no_active_content(body: str) -> None:
+    assert active_content(body) == []
+
+
+def test_unsafe_url_ignores_case_spaces_and_controls() -> None:
+    assert unsafe_url("\tJaVaScRiPt:x") and unsafe_url(" vbscript:x") and unsafe_url("DATA:x")
+    assert not unsafe_url("https://e.example/javascript:x") and not unsafe_url("/data:x")
