@@ -27,7 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from complaints import text_guards
+from complaints import content_links, text_guards
 from complaints.frontmatter import (
     BODY,
     FRONT_MATTER,
@@ -89,6 +89,8 @@ class Rules:
     slugify: Callable[[str], str]
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     refuse_placeholders: bool = False
+    content_root: Path | None = None
+    """The content folder, to check ``{static}``/``{attach}``/``{filename}`` links."""
     unfinished_settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
     """Settings a page may print ({{ setting.NAME }}) that still hold « [À COMPLÉTER »."""
 
@@ -98,6 +100,7 @@ class Rules:
             slugify=slugify,
             sections=tuple(settings.get("COMPLAINTS_SECTIONS", DEFAULT_SECTIONS)),
             refuse_placeholders=bool(settings.get("COMPLAINTS_REFUSE_PLACEHOLDERS", False)),
+            content_root=Path(settings["PATH"]) if settings.get("PATH") else None,
             unfinished_settings={
                 name: value
                 for name, value in settings.items()
@@ -132,7 +135,37 @@ def check_path(path: Path, source: str, kind: Kind, rules: Rules) -> Checked:
         text = read_text_file(Path(path), source)
     except ContentError as error:
         return Checked({}, "", None, error.problems, {})
-    return check_text(text, source, kind, rules)
+    checked = check_text(text, source, kind, rules)
+    if rules.content_root is None:
+        return checked
+    links = _link_problems(text, Path(path), rules.content_root, source)
+    if not links:
+        return checked
+    problems = sorted([*checked.problems, *links], key=lambda p: p.line or 0)
+    return dataclasses.replace(checked, problems=problems, case=None)
+
+
+def _link_problems(text: str, path: Path, root: Path, source: str) -> list[Problem]:
+    """A ``{static}``/``{attach}``/``{filename}`` link outside the content or to nothing."""
+    problems = []
+    for start, kind, target in content_links.link_targets(text):
+        found = content_links.resolve(target, path, root)
+        if not content_links.inside(found, root):
+            expected = "un fichier à l'intérieur du dossier content/ (rien d'autre n'est publié)"
+        elif not found.is_file():
+            expected = "un fichier qui existe dans content/ (chemin relatif à ce fichier, ou « /… » depuis content/)"
+        else:
+            continue
+        problems.append(
+            Problem(
+                source,
+                f"lien {{{kind}}}",
+                show(target),
+                expected,
+                line=text.count("\n", 0, start) + 1,
+            )
+        )
+    return problems
 
 
 def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules) -> Checked:
@@ -439,6 +472,17 @@ def corpus_problems(
                     f"un marchand inventé : « {merchant} » est un vrai marchand (sa fiche "
                     "n'a pas « fictional: true ») ; un exemple inventé fausserait sa fiche",
                     line=line(f"{ROOT}.fictional"),
+                )
+            )
+        elif merchant in merchants and merchants[merchant].fictional and not entry.case.fictional:
+            problems.append(
+                Problem(
+                    entry.source,
+                    f"{ROOT}.fictional",
+                    show(entry.case.fictional),
+                    f"« fictional: true » : « {merchant} » est un marchand inventé (sa fiche a "
+                    "« fictional: true ») ; sans cela, l'exemple serait publié comme un fait réel",
+                    line=line(f"{ROOT}.fictional") or line(f"{ROOT}.merchant"),
                 )
             )
         if entry.author is not None and rules.slugify(entry.author) not in author_slugs:

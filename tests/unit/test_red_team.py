@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from complaints.active_content import active_content, unsafe_url
+from complaints.check import check_content, read_settings
 from complaints.frontmatter import read_front_matter, read_text_file
 from complaints.problems import ContentError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_latin1_byte_is_named_with_its_line_in_french(tmp_path: Path) -> None:
@@ -106,3 +110,24 @@ def test_ordinary_bodies_have_no_active_content(body: str) -> None:
 def test_unsafe_url_ignores_case_spaces_and_controls() -> None:
     assert unsafe_url("\tJaVaScRiPt:x") and unsafe_url(" vbscript:x") and unsafe_url("DATA:x")
     assert not unsafe_url("https://e.example/javascript:x") and not unsafe_url("/data:x")
+
+
+def test_content_links_outside_the_content_or_to_nothing_are_refused(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (tmp_path / "secret.txt").write_text("secret")
+    page = content / "pages" / "liens.md"
+    page.write_text(
+        "---\ntitle: Liens\nslug: liens\n---\n"
+        "[logo]({static}/images/marchands/pixmania.svg) [réponse]({filename}droit-de-reponse.md)\n"
+        "[a]({static}/../../secret.txt)\n"
+        "[b]({attach}../../../etc/passwd)\n"
+        "[c]({filename}absent.md)\n",
+        encoding="utf-8",
+    )
+    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    assert [(p.line, p.field, p.value) for p in problems] == [
+        (6, "lien {static}", "« /../../secret.txt »"),
+        (7, "lien {attach}", "« ../../../etc/passwd »"),
+        (8, "lien {filename}", "« absent.md »"),
+    ]
