@@ -89,6 +89,8 @@ class Rules:
     slugify: Callable[[str], str]
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     refuse_placeholders: bool = False
+    reserved_folders: frozenset[str] = frozenset()
+    """First path segments the site writes itself: no page may take one as its slug."""
     content_root: Path | None = None
     """The content folder, to check ``{static}``/``{attach}``/``{filename}`` links."""
     unfinished_settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
@@ -100,6 +102,7 @@ class Rules:
             slugify=slugify,
             sections=tuple(settings.get("COMPLAINTS_SECTIONS", DEFAULT_SECTIONS)),
             refuse_placeholders=bool(settings.get("COMPLAINTS_REFUSE_PLACEHOLDERS", False)),
+            reserved_folders=_reserved_folders(settings),
             content_root=Path(settings["PATH"]) if settings.get("PATH") else None,
             unfinished_settings={
                 name: value
@@ -107,6 +110,50 @@ class Rules:
                 if isinstance(value, str) and text_guards.PAGE_PLACEHOLDER in value
             },
         )
+
+
+MAX_SLUG = 100  # a folder name: file systems refuse more than 255 bytes
+
+#: What the plugins, the theme and the settings write at the top of the site (merchants,
+#: open data, topics, search, sitemap, robots, images, feeds, lists, drafts, 404), the
+#: same for every settings file, so that `invoke check` and every build agree.
+SITE_FOLDERS = frozenset(
+    {
+        "feeds",
+        "archives",
+        "auteurs",
+        "etiquettes",
+        "rubriques",
+        "brouillons",
+        "drafts",
+        "pages",
+        "marchands",
+        "donnees",
+        "problemes",
+        "recherche",
+        "pagefind",
+        "theme",
+        "images",
+        "sitemap.xml",
+        "robots.txt",
+        "404",
+        "404.html",
+        "page",
+        "index",
+        "index.html",
+    }
+)
+
+
+def _reserved_folders(settings: Mapping[str, Any]) -> frozenset[str]:
+    """SITE_FOLDERS and the first segment of every output setting (feeds/, auteurs/…)."""
+    found = set(SITE_FOLDERS)
+    for name, value in settings.items():
+        output = name.endswith(("_SAVE_AS", "_URL")) or "FEED" in name
+        relative = isinstance(value, str) and value and not value.startswith(("{", "/"))
+        if output and relative and "://" not in value:
+            found.add(value.split("/")[0])
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -136,16 +183,51 @@ def check_path(path: Path, source: str, kind: Kind, rules: Rules) -> Checked:
     except ContentError as error:
         return Checked({}, "", None, error.problems, {})
     checked = check_text(text, source, kind, rules)
-    if rules.content_root is None:
+    more = _reserved_slug_problems(checked, Path(path), source, rules) if kind == "page" else []
+    if rules.content_root is not None:
+        published = checked.data.get("status", "published") == "published"
+        more += _link_problems(text, Path(path), rules.content_root, source, published)
+    if not more:
         return checked
-    links = _link_problems(text, Path(path), rules.content_root, source)
-    if not links:
-        return checked
-    problems = sorted([*checked.problems, *links], key=lambda p: p.line or 0)
+    problems = sorted([*checked.problems, *more], key=lambda p: p.line or 0)
     return dataclasses.replace(checked, problems=problems, case=None)
 
 
-def _link_problems(text: str, path: Path, root: Path, source: str) -> list[Problem]:
+def _reserved_slug_problems(
+    checked: Checked, path: Path, source: str, rules: Rules
+) -> list[Problem]:
+    """A page whose slug (given, or made from its file name) is a folder the site writes."""
+    given = checked.data.get("slug")
+    slug = given if isinstance(given, str) else rules.slugify(path.stem)
+    if slug not in rules.reserved_folders:
+        return []
+    field = "slug" if isinstance(given, str) else "(fichier)"
+    return [
+        Problem(
+            source,
+            field,
+            show(slug),
+            f"un slug libre : « {slug}/ » est écrit par le site lui-même (réservés : "
+            f"{', '.join(sorted(rules.reserved_folders))}) ; choisissez-en un autre",
+            line=checked.lines.get("slug", 2) if field == "slug" else None,
+        )
+    ]
+
+
+def _unpublished(path: Path) -> bool:
+    """True for a Markdown file whose front matter says it is a draft or hidden."""
+    if path.suffix != ".md":
+        return False
+    try:
+        data = read_front_matter(read_text_file(path, str(path)), str(path)).data
+    except ContentError:
+        return False  # its own check reports it
+    return isinstance(data, dict) and data.get("status", "published") != "published"
+
+
+def _link_problems(
+    text: str, path: Path, root: Path, source: str, published: bool = True
+) -> list[Problem]:
     """A ``{static}``/``{attach}``/``{filename}`` link outside the content or to nothing."""
     problems = []
     for start, kind, target in content_links.link_targets(text):
@@ -154,6 +236,8 @@ def _link_problems(text: str, path: Path, root: Path, source: str) -> list[Probl
             expected = "un fichier à l'intérieur du dossier content/ (rien d'autre n'est publié)"
         elif not found.is_file():
             expected = "un fichier qui existe dans content/ (chemin relatif à ce fichier, ou « /… » depuis content/)"
+        elif kind == "filename" and published and _unpublished(found):
+            expected = "un texte publié (la cible est un brouillon ou cachée : le lien dévoilerait son adresse)"
         else:
             continue
         problems.append(
@@ -254,8 +338,15 @@ def _pelican_values(data: dict[Any, Any], source: str, kind: Kind, rules: Rules)
             f"l'un de : {', '.join(STATUSES)}"
             + (f" (vouliez-vous dire « {hint} » ?)" if hint else did_you_mean(status, STATUSES)),
         )
-    if "slug" in data and not (isinstance(data["slug"], str) and SLUG.fullmatch(data["slug"])):
-        add("slug", "un slug en minuscules, chiffres et tirets (ex. pixmania-camescope-perdu)")
+    slug = data.get("slug")
+    if "slug" in data and not (
+        isinstance(slug, str) and SLUG.fullmatch(slug) and len(slug) <= MAX_SLUG
+    ):
+        add(
+            "slug",
+            f"un slug en minuscules, chiffres et tirets, de {MAX_SLUG} caractères au plus "
+            "(ex. pixmania-camescope-perdu)",
+        )
     if "summary" in data and not _text(data["summary"]):
         add("summary", "un résumé non vide (une phrase)")
     if kind == "testimony":

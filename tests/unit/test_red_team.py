@@ -131,3 +131,40 @@ def test_content_links_outside_the_content_or_to_nothing_are_refused(tmp_path: P
         (7, "lien {attach}", "« ../../../etc/passwd »"),
         (8, "lien {filename}", "« absent.md »"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "front", "field"),
+    [
+        ("recherche.md", "title: Recherche", "(fichier)"),
+        ("zz.md", "title: Zz\nslug: problemes", "slug"),
+        ("zz.md", "title: Zz\nslug: feeds", "slug"),
+        ("zz.md", "title: Zz\nslug: donnees", "slug"),
+    ],
+)
+def test_a_page_cannot_take_a_folder_the_site_writes(
+    tmp_path: Path, name: str, front: str, field: str
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / "pages" / name
+    page.write_text(f"---\n{front}\n---\nTexte.\n", encoding="utf-8")
+    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    assert [p.field for p in problems] == [field]
+    assert "écrit par le site" in problems[0].expected
+
+
+def test_a_published_text_cannot_link_to_a_draft_nor_take_a_long_slug(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / "pages" / "zz.md"
+    draft = "../temoignages/temoignages/brouillon-maison-plumetis-nappe-tachee.md"
+    page.write_text(
+        f"---\ntitle: Zz\nslug: {'a' * 101}\n---\n[brouillon]({{filename}}{draft})\n",
+        encoding="utf-8",
+    )
+    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    assert [(p.line, p.field) for p in problems] == [(3, "slug"), (5, "lien {filename}")]
+    assert "brouillon" in problems[1].expected
+    page.write_text(f"---\ntitle: Zz\nstatus: draft\n---\n[b]({{filename}}{draft})\n")
+    assert not [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
