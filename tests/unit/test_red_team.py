@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,51 @@ def test_a_published_text_cannot_link_to_a_draft_nor_take_a_long_slug(tmp_path: 
     assert "brouillon" in problems[1].expected
     page.write_text(f"---\ntitle: Zz\nstatus: draft\n---\n[b]({{filename}}{draft})\n")
     assert not [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+
+
+def _site(folder: Path, text: str) -> Path:
+    folder.mkdir()
+    (folder / "index.html").write_text(text)
+    return folder
+
+
+def test_a_signal_before_the_swap_leaves_output_as_it_was(tmp_path: Path) -> None:
+    from sitebuild.supervisor import Interrupted, SignalGuard, replace_output
+
+    deploy, fresh = _site(tmp_path / "output", "old"), _site(tmp_path / ".output-1-x", "new")
+    guard = SignalGuard()
+    guard.received = signal.SIGINT
+    with pytest.raises(Interrupted):
+        replace_output(guard, fresh, deploy)
+    assert (deploy / "index.html").read_text() == "old" and fresh.exists()
+
+
+def test_a_signal_during_the_swap_puts_the_previous_site_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitebuild.supervisor import Interrupted, SignalGuard, replace_output
+
+    deploy, fresh = _site(tmp_path / "output", "old"), _site(tmp_path / ".output-1-x", "new")
+    guard = SignalGuard()
+    rename = Path.rename
+
+    def rename_then_signal(self: Path, target: Path) -> Path:
+        moved = rename(self, target)
+        if Path(target) == deploy and self == fresh:
+            guard.received = signal.SIGTERM  # Ctrl-C right after the new site moved in
+        return moved
+
+    monkeypatch.setattr(Path, "rename", rename_then_signal)
+    with pytest.raises(Interrupted):
+        replace_output(guard, fresh, deploy)
+    assert (deploy / "index.html").read_text() == "old"
+    assert not (tmp_path / "output.old").exists()
+
+
+def test_a_finished_swap_replaces_output(tmp_path: Path) -> None:
+    from sitebuild.supervisor import SignalGuard, replace_output
+
+    deploy, fresh = _site(tmp_path / "output", "old"), _site(tmp_path / ".output-1-x", "new")
+    replace_output(SignalGuard(), fresh, deploy)
+    assert (deploy / "index.html").read_text() == "new"
+    assert not fresh.exists() and not (tmp_path / "output.old").exists()
