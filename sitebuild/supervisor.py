@@ -16,8 +16,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
@@ -66,9 +67,12 @@ class SignalGuard:
             raise Interrupted(self.received)
 
     def stop_child(self) -> None:
+        """SIGTERM to the child's whole process group: the runner and what it started
+        (the Pagefind indexer), so nothing keeps writing into the fresh folder."""
         child = self.child
-        if child is not None and child.poll() is None:
-            child.terminate()
+        if child is not None:
+            with suppress(ProcessLookupError, PermissionError):  # all ended already
+                os.killpg(child.pid, signal.SIGTERM)
 
     @contextmanager
     def critical_section(self) -> Iterator[None]:
@@ -87,25 +91,42 @@ class SignalGuard:
         With ``capture``, what the child prints is collected (and echoed to stderr).
         """
         pipe = subprocess.PIPE if capture else None
-        with self.critical_section():
-            self.child = subprocess.Popen(
-                list(command),
-                cwd=cwd,
-                stdout=pipe,
-                stderr=subprocess.STDOUT if capture else None,
-                text=capture,
-                env={**os.environ, "COLUMNS": "200"},
-            )
         try:
+            # a signal while the child starts is acted on at the end of this section,
+            # which raises inside the try: the finally below still stops the child
+            with self.critical_section():
+                self.child = subprocess.Popen(
+                    list(command),
+                    cwd=cwd,
+                    start_new_session=True,  # its own process group: see stop_child
+                    stdout=pipe,
+                    stderr=subprocess.STDOUT if capture else None,
+                    text=capture,
+                    env={**os.environ, "COLUMNS": "200"},
+                )
             output, _ = self.child.communicate()
             if output:
                 sys.stderr.write(output)
             return self.child.returncode, output or ""
         finally:
             with self.critical_section():
-                self.stop_child()
-                self.child.wait()
+                child = self.child
+                if child is not None:
+                    self.stop_child()
+                    child.wait()
+                    _wait_for_group(child.pid)
                 self.child = None
+
+
+def _wait_for_group(pgid: int, timeout: float = 3.0) -> None:
+    """Wait (a little) until no process of a stopped child's group is left."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.05)
 
 
 def owner_alive(folder: Path) -> bool:

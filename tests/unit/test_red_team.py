@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,23 @@ def test_a_finished_swap_replaces_output(tmp_path: Path) -> None:
     replace_output(SignalGuard(), fresh, deploy)
     assert (deploy / "index.html").read_text() == "new"
     assert not fresh.exists() and not (tmp_path / "output.old").exists()
+
+
+def test_a_signal_while_the_child_starts_stops_it(tmp_path: Path) -> None:
+    """Ctrl-C while Popen runs (inside the critical section) used to leave the build
+    running on, writing into a folder the task had already removed."""
+    from sitebuild.supervisor import Interrupted, SignalGuard
+
+    marker = tmp_path / "still-running"
+    guard = SignalGuard()
+    guard.received = signal.SIGINT  # as if it arrived during Popen
+    command = [
+        sys.executable,
+        "-c",
+        f"import time, pathlib; time.sleep(1); pathlib.Path({str(marker)!r}).touch()",
+    ]
+    with pytest.raises(Interrupted):
+        guard.run(command, tmp_path)
+    assert guard.child is None
+    time.sleep(1.5)
+    assert not marker.exists()
