@@ -203,9 +203,9 @@ def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
     """Swap a finished build into ``deploy``; the previous site is removed afterwards.
 
     A signal received before or during the swap puts the previous site back (the task
-    then stops with "output/ unchanged", which stays true); once the swap is committed,
-    the new site is complete and in place, and a signal during the removal of the old
-    one is too late to undo anything: the task ends normally.
+    then stops with "output/ unchanged", which stays true). Once the swap is committed
+    the new site is complete and in place and the task ends at once: the previous site
+    is removed by a detached ``rm -rf``, not while the task could still be interrupted.
     """
     old = deploy.with_name(deploy.name + ".old")
     with guard.critical_section():
@@ -222,9 +222,20 @@ def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
             if had_site:
                 old.rename(deploy)
             return deploy
-        shutil.rmtree(old, ignore_errors=True)
         guard.received = None  # committed: the new site is complete and in place
-    return deploy
+    _remove_in_background(old)  # the task ends now: no window where a signal finds
+    return deploy  # a half-finished task behind a changed output/
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Remove a folder in a detached process (the next swap removes what is left)."""
+    if folder.exists():
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(folder)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 def report_interrupt(error: Interrupted, what: str) -> None:
