@@ -190,6 +190,7 @@ def publish(c):
         sys.exit(
             "PUBLISH_TARGET n'est défini ni dans l'environnement ni dans publishconf.py : rien n'a été envoyé."
         )
+    sent = False  # once rsync has finished, the new site is online whatever follows
     with SignalGuard() as guard:
         try:
             with fresh_build(
@@ -198,12 +199,13 @@ def publish(c):
                 status, _ = guard.run(rsync_command(fresh, target), ROOT)
                 if status != 0:
                     sys.exit(f"rsync a échoué (code {status}) : le site en ligne n'a pas changé.")
+                sent = True
                 replace_output(guard, fresh, DEPLOY)
         except Interrupted as stop:
-            report_interrupt(
-                stop,
-                f"{CONFIG['deploy_path']}/ n'a pas été modifié ; le site en ligne n'a pas changé.",
+            online = (
+                "le site en ligne a été mis à jour" if sent else "le site en ligne n'a pas changé"
             )
+            report_interrupt(stop, f"{CONFIG['deploy_path']}/ n'a pas été modifié ; {online}.")
             raise
 
 

@@ -8,16 +8,30 @@ Here the build counts as finished only when Pelican's ``finalized`` signal fired
 filled at ``all_generators_finalized``), the front page, the feeds and the data files
 must exist. ``--require-plan`` (publishing) makes a missing plan a failure: a build is
 never sent unchecked. Exit status: 0 finished and complete, 1 content problems or
-incomplete build or internal error, 130 interrupted.
+incomplete build or internal error, 130 or 143 interrupted (SIGINT, SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
+
+
+def _stop_quietly(signum: int, _frame: FrameType | None) -> None:
+    """Ctrl-C (the whole process group gets it) or the parent's SIGTERM: stop now,
+    without a KeyboardInterrupt traceback from the middle of an import. The parent
+    removes the fresh folder and says what happened."""
+    os._exit(128 + signum)
+
+
+for _signum in (signal.SIGINT, signal.SIGTERM):  # before the slow imports below
+    signal.signal(_signum, _stop_quietly)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # the plugin's message filter, before Pelican
@@ -85,9 +99,6 @@ def main(argv: list[str]) -> int:
     try:
         pelican, settings = get_instance(args)
         pelican.run()
-    except KeyboardInterrupt:
-        sys.stderr.write("Construction interrompue : rien n'a été gardé.\n")
-        return 130
     except Exception as error:  # printed by editor_messages: problems, or one French line
         logger.critical("%s: %s", type(error).__name__, error, exc_info=True)
         return getattr(error, "exitcode", 1)

@@ -16,8 +16,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
@@ -66,9 +67,12 @@ class SignalGuard:
             raise Interrupted(self.received)
 
     def stop_child(self) -> None:
+        """SIGTERM to the child's whole process group: the runner and what it started
+        (the Pagefind indexer), so nothing keeps writing into the fresh folder."""
         child = self.child
-        if child is not None and child.poll() is None:
-            child.terminate()
+        if child is not None:
+            with suppress(ProcessLookupError, PermissionError):  # all ended already
+                os.killpg(child.pid, signal.SIGTERM)
 
     @contextmanager
     def critical_section(self) -> Iterator[None]:
@@ -87,25 +91,42 @@ class SignalGuard:
         With ``capture``, what the child prints is collected (and echoed to stderr).
         """
         pipe = subprocess.PIPE if capture else None
-        with self.critical_section():
-            self.child = subprocess.Popen(
-                list(command),
-                cwd=cwd,
-                stdout=pipe,
-                stderr=subprocess.STDOUT if capture else None,
-                text=capture,
-                env={**os.environ, "COLUMNS": "200"},
-            )
         try:
+            # a signal while the child starts is acted on at the end of this section,
+            # which raises inside the try: the finally below still stops the child
+            with self.critical_section():
+                self.child = subprocess.Popen(
+                    list(command),
+                    cwd=cwd,
+                    start_new_session=True,  # its own process group: see stop_child
+                    stdout=pipe,
+                    stderr=subprocess.STDOUT if capture else None,
+                    text=capture,
+                    env={**os.environ, "COLUMNS": "200"},
+                )
             output, _ = self.child.communicate()
             if output:
                 sys.stderr.write(output)
             return self.child.returncode, output or ""
         finally:
             with self.critical_section():
-                self.stop_child()
-                self.child.wait()
+                child = self.child
+                if child is not None:
+                    self.stop_child()
+                    child.wait()
+                    _wait_for_group(child.pid)
                 self.child = None
+
+
+def _wait_for_group(pgid: int, timeout: float = 3.0) -> None:
+    """Wait (a little) until no process of a stopped child's group is left."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.05)
 
 
 def owner_alive(folder: Path) -> bool:
@@ -179,16 +200,42 @@ def fresh_build(
 
 
 def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
-    """Swap a finished build into ``deploy``; the previous site is removed afterwards."""
+    """Swap a finished build into ``deploy``; the previous site is removed afterwards.
+
+    A signal received before or during the swap puts the previous site back (the task
+    then stops with "output/ unchanged", which stays true). Once the swap is committed
+    the new site is complete and in place and the task ends at once: the previous site
+    is removed by a detached ``rm -rf``, not while the task could still be interrupted.
+    """
     old = deploy.with_name(deploy.name + ".old")
     with guard.critical_section():
+        if guard.received:  # stopped before the swap: the section's end raises
+            return deploy
         shutil.rmtree(old, ignore_errors=True)
         fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-        if deploy.exists():
+        had_site = deploy.exists()
+        if had_site:
             deploy.rename(old)
         fresh.rename(deploy)
-        shutil.rmtree(old, ignore_errors=True)
-    return deploy
+        if guard.received:  # stopped during the swap: put the previous site back
+            deploy.rename(fresh)
+            if had_site:
+                old.rename(deploy)
+            return deploy
+        guard.received = None  # committed: the new site is complete and in place
+    _remove_in_background(old)  # the task ends now: no window where a signal finds
+    return deploy  # a half-finished task behind a changed output/
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Remove a folder in a detached process (the next swap removes what is left)."""
+    if folder.exists():
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(folder)],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 def report_interrupt(error: Interrupted, what: str) -> None:

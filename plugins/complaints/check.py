@@ -86,7 +86,7 @@ def check_content(content_dir: Path, settings: Mapping[str, Any] | None = None) 
     """Every problem of the content: profiles, pages, testimonies; sorted by file."""
     content = Path(content_dir)
     settings = {**SETTINGS, **(settings or {})}
-    rules = Rules.from_settings(settings, pelican_slugify(settings))
+    rules = Rules.from_settings({**settings, "PATH": str(content)}, pelican_slugify(settings))
     merchant_dir = content / settings["COMPLAINTS_MERCHANTS_DIR"]
     author_dir = content / settings["COMPLAINTS_AUTHORS_DIR"]
     profiles, problems = collect(merchant_dir, read_merchant)

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from complaints.active_content import active_content
 from complaints.problems import ContentError, Problem, show
 
 FRONT_MATTER = "front matter"
@@ -152,6 +154,49 @@ def read_front_matter(text: str, source: str) -> FrontMatter:
     return FrontMatter(data, body, paths, body_line=end + 2)
 
 
+def read_text_file(path: Path, source: str) -> str:
+    """A file's text (UTF-8); an unreadable file or byte raises ContentError in French."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or "illisible"
+        raise ContentError(
+            [Problem(source, "(fichier)", show(Path(path).name), f"un fichier lisible ({reason})")]
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start : error.start + 1].hex().upper()
+        raise ContentError(
+            [
+                Problem(
+                    source,
+                    "(fichier)",
+                    show(f"octet 0x{byte}"),
+                    "un fichier enregistré en UTF-8 (réenregistrez-le en UTF-8 "
+                    "dans votre éditeur : accents venus d'un autre encodage)",
+                    line=line,
+                )
+            ]
+        ) from None
+
+
+def active_content_problems(body: str, source: str, body_line: int) -> list[Problem]:
+    """Scripts, frames, event attributes and unsafe URLs in a body, one problem each."""
+    return [
+        Problem(
+            source,
+            BODY,
+            show(found.text),
+            f"un texte sans contenu actif : {found.what} s'exécuterait dans le "
+            "navigateur des lecteurs (retirez-le ; une adresse en http(s) ou relative)",
+            line=body_line + body.count("\n", 0, found.start),
+        )
+        for found in active_content(body)
+    ]
+
+
 def _too_long(limit: int) -> str:
     return f"au plus {limit} caractères (un fichier plus long est sûrement une erreur)"
 
@@ -178,28 +223,30 @@ def _bad_characters(yaml_text: str, body: str, source: str, end: int) -> list[Pr
         else:
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
             where = fields.field_at(line, column) if fields else FRONT_MATTER
-        char = match.group()
-        name = _CONTROL_NAMES.get(ord(char), "caractère de contrôle" if ord(char) < 0xA0 else "")
-        code = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-        problems.append(
-            Problem(
-                source,
-                where,
-                show(code),
-                "du texte sans caractère invisible ni interdit en XML : "
-                "supprimez ce caractère (souvent collé depuis un autre logiciel)",
-                line=line,
-            )
-        )
+        problems.append(_character_problem(source, where, match.group(), line))
     return problems
+
+
+def _character_problem(source: str, where: str, char: str, line: int) -> Problem:
+    """One character XML cannot carry, named by its code point."""
+    name = _CONTROL_NAMES.get(ord(char), "caractère de contrôle" if ord(char) < 0xA0 else "")
+    code = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+    return Problem(
+        source,
+        where,
+        show(code),
+        "du texte sans caractère invisible ni interdit en XML : "
+        "supprimez ce caractère (souvent collé depuis un autre logiciel)",
+        line=line,
+    )
 
 
 def _compose(
     text: str, source: str, first_line: int, columns: dict[str, int] | None = None
 ) -> tuple[Any, dict[str, int]]:
     """Data and field-path lines of a YAML text, refusing what could blow up."""
-    if text.count("[") + text.count("{") > MAX_DEPTH or "&" in text or "*" in text:
-        _scan_events(text, source, first_line)  # only where deep nesting or aliases can be
+    if text.count("[") + text.count("{") > MAX_DEPTH or any(c in text for c in "&*!"):
+        _scan_events(text, source, first_line)  # only where nesting, aliases or tags can be
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -209,6 +256,12 @@ def _compose(
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         raise ContentError([_yaml_problem(error, text, source, first_line)]) from None
+    except ContentError:
+        raise
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:  # a constructor
+        raise ContentError(
+            [Problem(source, FRONT_MATTER, show(type(error).__name__), _UNREADABLE, first_line)]
+        ) from None
     finally:
         loader.dispose()
     return data, paths
@@ -233,6 +286,19 @@ def _scan_events(text: str, source: str, first_line: int) -> None:
                         )
                     ]
                 )
+            if _explicit_tag(event):
+                raise ContentError(
+                    [
+                        Problem(
+                            source,
+                            FRONT_MATTER,
+                            show(event.tag.replace("tag:yaml.org,2002:", "!!")),
+                            "pas d'étiquette YAML (« !!python/… », « !!binary », « !… ») : "
+                            "écrivez la valeur simplement, entre guillemets si besoin",
+                            line=line,
+                        )
+                    ]
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -241,6 +307,15 @@ def _scan_events(text: str, source: str, first_line: int) -> None:
                 depth -= 1
     except yaml.YAMLError as error:
         raise ContentError([_yaml_problem(error, text, source, first_line)]) from None
+
+
+def _explicit_tag(event: yaml.Event) -> bool:
+    """True for a node the editor tagged (``!!int x``, ``!evil``), not a plain value."""
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return False
+    implicit = getattr(event, "implicit", True)
+    return not any(implicit) if isinstance(implicit, tuple) else not implicit
 
 
 def _too_deep(source: str, line: int) -> Problem:
@@ -286,6 +361,7 @@ def _walk(
                 )
             seen.add(name)
             paths[child], columns[child] = line, key.start_mark.column
+            _refuse_escaped_characters(key, child, source, first)
             _walk(value, child, depth + 1, paths, source, first, columns)
     elif isinstance(node, yaml.SequenceNode):
         for number, item in enumerate(node.value, 1):
@@ -293,6 +369,58 @@ def _walk(
             paths[child] = item.start_mark.line + first
             columns[child] = item.start_mark.column
             _walk(item, child, depth + 1, paths, source, first, columns)
+    else:
+        _refuse_escaped_characters(node, path or FRONT_MATTER, source, first)
+
+
+def _refuse_escaped_characters(node: yaml.Node, path: str, source: str, first: int) -> None:
+    """A character XML cannot carry, written as a YAML escape ("\\0", "\\e", "\\uFFFE",
+    "\\ud800"): the raw text had none, the parsed value has one."""
+    value = node.value if isinstance(node, yaml.ScalarNode) else ""
+    match = _NOT_XML.search(value) if isinstance(value, str) else None
+    if match:
+        line = node.start_mark.line + first
+        raise ContentError([_character_problem(source, path, match.group(), line)])
+
+
+_UNREADABLE = "une valeur YAML lisible (vérifiez les guillemets et les étiquettes « !! »)"
+
+#: libyaml's and PyYAML's problems, in French (a fragment of the English text -> French).
+_YAML_PROBLEMS_FR = {
+    "mapping values are not allowed": "un « : » inattendu (une valeur qui contient « : » "
+    "doit être entre guillemets)",
+    "expected ',' or ']'": "un « , » ou un « ] » (crochet non fermé ?)",
+    "expected ',' or '}'": "un « , » ou une « } » (accolade non fermée ?)",
+    "unexpected end of stream": "la suite du texte (guillemet ou crochet non fermé ?)",
+    "cannot start any token": "un caractère qui ne peut pas commencer une valeur "
+    "(mettez la valeur entre guillemets)",
+    "expected '-' indicator": "un élément de liste « - » (indentation ?)",
+    "unknown escape character": "une séquence « \\ » connue entre guillemets doubles "
+    "(doublez la barre « \\\\ » ou utilisez des guillemets simples)",
+    "found another document": "un seul bloc de métadonnées (une ligne « --- » en trop ?)",
+    "could not find expected ':'": "un « : » après le nom du champ",
+    "expected key": "un nom de champ (indentation ou guillemets ?)",
+    "undefined alias": "pas d'alias YAML (« *nom »)",
+    "duplicate anchor": "pas d'ancre YAML (« &nom »)",
+    "expected <document start>": "pas d'espace au début d'une ligne de premier niveau",
+    "unhashable key": "un nom de champ simple",
+    "incompatible YAML document": "du YAML sans directive « %YAML »",
+    "expected node content": "une valeur",
+    "tab character": "des espaces (pas de tabulation)",
+    "tag handle": "pas d'étiquette YAML (« !… »)",
+    "constructor for the tag": "pas d'étiquette YAML (« !!python/… », « !… »)",
+    "but found": "une valeur du type attendu par son étiquette YAML",
+    "special characters are not allowed": "du texte sans caractère spécial",
+    "control characters are not allowed": "du texte sans caractère de contrôle",
+}
+
+
+def _problem_fr(what: str) -> str:
+    """A YAML problem in French; an unknown one is not repeated in English."""
+    return next(
+        (french for english, french in _YAML_PROBLEMS_FR.items() if english in what),
+        "une syntaxe YAML correcte",
+    )
 
 
 def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int) -> Problem:
@@ -302,7 +430,9 @@ def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int
     context = getattr(error, "context_mark", None)
     what = getattr(error, "problem", None) or str(error).splitlines()[0]
     if mark is None:
-        return Problem(source, FRONT_MATTER, "(YAML)", f"du YAML valide ({what})", first_line)
+        return Problem(
+            source, FRONT_MATTER, "(YAML)", f"du YAML valide ({_problem_fr(what)})", first_line
+        )
     lines = text.split("\n")
 
     def line(m: Any) -> int:
@@ -324,6 +454,6 @@ def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int
         source,
         FRONT_MATTER,
         show(shown_text.strip(" ")),
-        f"du YAML valide : erreur de syntaxe {where} ({what}) ; {hint}",
+        f"du YAML valide : erreur de syntaxe {where} (attendu : {_problem_fr(what)}) ; {hint}",
         line=shown,
     )

@@ -12,7 +12,12 @@ from babel import Locale
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from complaints.frontmatter import FRONT_MATTER, read_front_matter
+from complaints.frontmatter import (
+    FRONT_MATTER,
+    active_content_problems,
+    read_front_matter,
+    read_text_file,
+)
 from complaints.model import problems_from
 from complaints.problems import ContentError, Problem, show
 
@@ -93,21 +98,11 @@ def _html(body: str) -> Markup:
 
 def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, str]:
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(
-            [
-                Problem(
-                    source,
-                    "(fichier)",
-                    show(path.name),
-                    f"un fichier UTF-8 lisible ({error})",
-                )
-            ]
-        ) from None
-    document = read_front_matter(text, source)
+    document = read_front_matter(read_text_file(path, source), source)
     data, body = document.data, document.body
+    active = active_content_problems(body, source, document.body_line)
+    if active:
+        raise ContentError(active)
     if not isinstance(data, dict):
         raise ContentError(
             [Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)]

@@ -4,7 +4,8 @@ The canonical ``temoignages.csv`` (comma, decimal point, UTF-8 without BOM) is a
 public contract for programs; a double click in LibreOffice or Excel under a French
 locale garbles its accents and reads its amounts as text. The same rows as an Office
 Open XML workbook need no locale guessing: numbers are numbers (amounts with two
-decimals), publication dates are dates, booleans are booleans, text is text. The
+decimals), publication dates are dates, booleans are booleans, text is text (a title
+"=HYPERLINK(...)" is a string cell, never a formula). The
 columns are the CSV's, in the same order, with the same names.
 
 The file is deterministic: its document dates are ``generated`` (the newest content
@@ -121,6 +122,9 @@ def write_xlsx(
             convert, _ = CONVERTERS.get(column, (_text, None))
             values.append(convert(row[column]))
         sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl reads "=..." as a formula: keep it text
+                cell.data_type = "s"
     for index, column in enumerate(CSV_COLUMNS, start=1):
         _, number_format = CONVERTERS.get(column, (_text, None))
         letter = get_column_letter(index)

@@ -27,8 +27,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from complaints import text_guards
-from complaints.frontmatter import BODY, FRONT_MATTER, FrontMatter, read_front_matter
+from complaints import content_links, text_guards
+from complaints.frontmatter import (
+    BODY,
+    FRONT_MATTER,
+    FrontMatter,
+    active_content_problems,
+    read_front_matter,
+    read_text_file,
+)
 from complaints.fuzzydate import MAX_YEAR, MIN_YEAR
 from complaints.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
@@ -82,6 +89,10 @@ class Rules:
     slugify: Callable[[str], str]
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     refuse_placeholders: bool = False
+    reserved_folders: frozenset[str] = frozenset()
+    """First path segments the site writes itself: no page may take one as its slug."""
+    content_root: Path | None = None
+    """The content folder, to check ``{static}``/``{attach}``/``{filename}`` links."""
     unfinished_settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
     """Settings a page may print ({{ setting.NAME }}) that still hold « [À COMPLÉTER »."""
 
@@ -91,12 +102,58 @@ class Rules:
             slugify=slugify,
             sections=tuple(settings.get("COMPLAINTS_SECTIONS", DEFAULT_SECTIONS)),
             refuse_placeholders=bool(settings.get("COMPLAINTS_REFUSE_PLACEHOLDERS", False)),
+            reserved_folders=_reserved_folders(settings),
+            content_root=Path(settings["PATH"]) if settings.get("PATH") else None,
             unfinished_settings={
                 name: value
                 for name, value in settings.items()
                 if isinstance(value, str) and text_guards.PAGE_PLACEHOLDER in value
             },
         )
+
+
+MAX_SLUG = 100  # a folder name: file systems refuse more than 255 bytes
+
+#: What the plugins, the theme and the settings write at the top of the site (merchants,
+#: open data, topics, search, sitemap, robots, images, feeds, lists, drafts, 404), the
+#: same for every settings file, so that `invoke check` and every build agree.
+SITE_FOLDERS = frozenset(
+    {
+        "feeds",
+        "archives",
+        "auteurs",
+        "etiquettes",
+        "rubriques",
+        "brouillons",
+        "drafts",
+        "pages",
+        "marchands",
+        "donnees",
+        "problemes",
+        "recherche",
+        "pagefind",
+        "theme",
+        "images",
+        "sitemap.xml",
+        "robots.txt",
+        "404",
+        "404.html",
+        "page",
+        "index",
+        "index.html",
+    }
+)
+
+
+def _reserved_folders(settings: Mapping[str, Any]) -> frozenset[str]:
+    """SITE_FOLDERS and the first segment of every output setting (feeds/, auteurs/…)."""
+    found = set(SITE_FOLDERS)
+    for name, value in settings.items():
+        output = name.endswith(("_SAVE_AS", "_URL")) or "FEED" in name
+        relative = isinstance(value, str) and value and not value.startswith(("{", "/"))
+        if output and relative and "://" not in value:
+            found.add(value.split("/")[0])
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -122,13 +179,77 @@ def check_text(text: str, source: str, kind: Kind, rules: Rules) -> Checked:
 def check_path(path: Path, source: str, kind: Kind, rules: Rules) -> Checked:
     """Read a file (UTF-8) and check it by itself, as :func:`check_text`."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problem = Problem(
-            source, "(fichier)", show(Path(path).name), f"un fichier UTF-8 lisible ({error})"
+        text = read_text_file(Path(path), source)
+    except ContentError as error:
+        return Checked({}, "", None, error.problems, {})
+    checked = check_text(text, source, kind, rules)
+    more = _reserved_slug_problems(checked, Path(path), source, rules) if kind == "page" else []
+    if rules.content_root is not None:
+        published = checked.data.get("status", "published") == "published"
+        more += _link_problems(text, Path(path), rules.content_root, source, published)
+    if not more:
+        return checked
+    problems = sorted([*checked.problems, *more], key=lambda p: p.line or 0)
+    return dataclasses.replace(checked, problems=problems, case=None)
+
+
+def _reserved_slug_problems(
+    checked: Checked, path: Path, source: str, rules: Rules
+) -> list[Problem]:
+    """A page whose slug (given, or made from its file name) is a folder the site writes."""
+    given = checked.data.get("slug")
+    slug = given if isinstance(given, str) else rules.slugify(path.stem)
+    if slug not in rules.reserved_folders:
+        return []
+    field = "slug" if isinstance(given, str) else "(fichier)"
+    return [
+        Problem(
+            source,
+            field,
+            show(slug),
+            f"un slug libre : « {slug}/ » est écrit par le site lui-même (réservés : "
+            f"{', '.join(sorted(rules.reserved_folders))}) ; choisissez-en un autre",
+            line=checked.lines.get("slug", 2) if field == "slug" else None,
         )
-        return Checked({}, "", None, [problem], {})
-    return check_text(text, source, kind, rules)
+    ]
+
+
+def _unpublished(path: Path) -> bool:
+    """True for a Markdown file whose front matter says it is a draft or hidden."""
+    if path.suffix != ".md":
+        return False
+    try:
+        data = read_front_matter(read_text_file(path, str(path)), str(path)).data
+    except ContentError:
+        return False  # its own check reports it
+    return isinstance(data, dict) and data.get("status", "published") != "published"
+
+
+def _link_problems(
+    text: str, path: Path, root: Path, source: str, published: bool = True
+) -> list[Problem]:
+    """A ``{static}``/``{attach}``/``{filename}`` link outside the content or to nothing."""
+    problems = []
+    for start, kind, target in content_links.link_targets(text):
+        found = content_links.resolve(target, path, root)
+        if not content_links.inside(found, root):
+            expected = "un fichier à l'intérieur du dossier content/ (rien d'autre n'est publié)"
+        elif not found.is_file():
+            expected = "un fichier qui existe dans content/ (chemin relatif à ce fichier, ou « /… » depuis content/)"
+        elif kind == "filename" and published and _unpublished(found):
+            expected = "un texte publié (la cible est un brouillon ou cachée : le lien dévoilerait son adresse)"
+        else:
+            continue
+        problems.append(
+            Problem(
+                source,
+                f"lien {{{kind}}}",
+                show(target),
+                expected,
+                line=text.count("\n", 0, start) + 1,
+            )
+        )
+    return problems
 
 
 def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules) -> Checked:
@@ -137,6 +258,7 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
         problem = Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)
         return Checked({}, document.body, None, [problem], document.lines)
     problems = list(_key_problems(data, source, kind))
+    problems += active_content_problems(document.body, source, document.body_line)
     problems += _pelican_values(data, source, kind, rules)
     case = None
     if kind == "testimony":
@@ -216,8 +338,15 @@ def _pelican_values(data: dict[Any, Any], source: str, kind: Kind, rules: Rules)
             f"l'un de : {', '.join(STATUSES)}"
             + (f" (vouliez-vous dire « {hint} » ?)" if hint else did_you_mean(status, STATUSES)),
         )
-    if "slug" in data and not (isinstance(data["slug"], str) and SLUG.fullmatch(data["slug"])):
-        add("slug", "un slug en minuscules, chiffres et tirets (ex. pixmania-camescope-perdu)")
+    slug = data.get("slug")
+    if "slug" in data and not (
+        isinstance(slug, str) and SLUG.fullmatch(slug) and len(slug) <= MAX_SLUG
+    ):
+        add(
+            "slug",
+            f"un slug en minuscules, chiffres et tirets, de {MAX_SLUG} caractères au plus "
+            "(ex. pixmania-camescope-perdu)",
+        )
     if "summary" in data and not _text(data["summary"]):
         add("summary", "un résumé non vide (une phrase)")
     if kind == "testimony":
@@ -434,6 +563,17 @@ def corpus_problems(
                     f"un marchand inventé : « {merchant} » est un vrai marchand (sa fiche "
                     "n'a pas « fictional: true ») ; un exemple inventé fausserait sa fiche",
                     line=line(f"{ROOT}.fictional"),
+                )
+            )
+        elif merchant in merchants and merchants[merchant].fictional and not entry.case.fictional:
+            problems.append(
+                Problem(
+                    entry.source,
+                    f"{ROOT}.fictional",
+                    show(entry.case.fictional),
+                    f"« fictional: true » : « {merchant} » est un marchand inventé (sa fiche a "
+                    "« fictional: true ») ; sans cela, l'exemple serait publié comme un fait réel",
+                    line=line(f"{ROOT}.fictional") or line(f"{ROOT}.merchant"),
                 )
             )
         if entry.author is not None and rules.slugify(entry.author) not in author_slugs:

@@ -82,3 +82,11 @@ def test_amounts_keep_their_cents() -> None:
     assert Decimal(str(cells["amount"].value)) + Decimal(str(cells["recovered"].value)) == Decimal(
         "0.30"
     )
+
+
+def test_text_starting_with_equals_is_a_string_cell_never_a_formula() -> None:
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    sheet = _sheet(_xlsx([ROW | {"title": hostile, "merchant": "=1+1"}]))
+    cells = {name: cell for name, cell in zip(CSV_COLUMNS, sheet[2], strict=True)}
+    assert cells["title"].data_type == "s" and cells["title"].value == hostile
+    assert cells["merchant"].data_type == "s"
