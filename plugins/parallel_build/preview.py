@@ -74,9 +74,11 @@ class Preview:
     def __init__(self, settings_file: str, **overrides: Any) -> None:
         from pelican.settings import read_settings
 
-        self.settings = read_settings(
-            settings_file, override={"DELETE_OUTPUT_DIRECTORY": False, **overrides}
-        )
+        overrides = {"DELETE_OUTPUT_DIRECTORY": False, **overrides}
+        plugins = read_settings(settings_file, override=overrides)["PLUGINS"]
+        if "parallel_build" not in plugins:  # opt-in plugin: the preview always uses it
+            overrides["PLUGINS"] = [*plugins, "parallel_build"]
+        self.settings = read_settings(settings_file, override=overrides)
         self._kept: dict[str, tuple[str, Any]] = {}  # source path → (hash, article)
         self._profiles: dict[str, str] | None = None
         self._pages: dict[str, str] = {}
