@@ -28,10 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content"
 
-SECTIONS = [  # (category, folder, weight): the validator's sections (COMPLAINTS_SECTIONS)
+SECTIONS = [  # (category, folder, weight)
     ("Témoignages", "temoignages", 70),
-    ("Analyses", "analyses", 15),
-    ("Enquêtes", "enquetes", 15),
+    ("Analyses", "analyses", 10),
+    ("Enquêtes", "enquetes", 8),
+    ("Guides pratiques", "guides", 7),
+    ("Actualités", "actualites", 5),
 ]
 
 TAGS = [
