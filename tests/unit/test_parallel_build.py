@@ -6,10 +6,11 @@ import os
 import time
 from pathlib import Path
 
+from parallel_build import listed
 from parallel_build.preview import remove_stale
 from parallel_build.transfer import dumps, loads
 from parallel_build.workers import Jobs, results
-from parallel_build.writing import Task, order
+from parallel_build.writing import Task, grown_lists, order, write_in_parallel
 
 
 class Thing:
@@ -63,3 +64,43 @@ def test_stale_files_go_static_and_theme_files_and_this_builds_files_stay(tmp_pa
     left = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
     assert left == ["images/logo.svg", "new.html", "theme/css/site.css"]
     assert not (output / "old-tag").exists()
+
+
+class ListingWriter:
+    """A writer whose 'receiver' appends to a list of the context, as findability's does."""
+
+    def __init__(self, context: dict, log: Path) -> None:
+        self.context, self.log = context, log
+
+    def write_file(self, name: str) -> None:
+        self.context["written"].append(name)
+        with self.log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        time.sleep(0.01)  # rendering takes time: the forks have started before it all ends
+
+
+def test_what_workers_receivers_append_to_the_context_reaches_the_main_process(
+    tmp_path: Path,
+) -> None:
+    context = {"written": [], "other": ["kept"]}
+    writer = ListingWriter(context, tmp_path / "pids")
+    names = [f"page-{n}.html" for n in range(60)]
+    tasks = [Task(name, calls=[("write_file", (name,), {})]) for name in names]
+    write_in_parallel(writer, tasks, 3, context)
+    assert sorted(context["written"]) == sorted(names)  # each once, whoever wrote it
+    assert context["other"] == ["kept"]
+    pids = set((tmp_path / "pids").read_text(encoding="utf-8").split())
+    assert len(pids) > 1  # workers did write some
+
+
+def test_grown_lists_sends_only_the_new_items_once() -> None:
+    context = {"a": [1], "b": [], "c": "text"}
+    lengths = {"a": 1, "b": 0}
+    context["a"] += [2, 3]
+    assert grown_lists(context, lengths) == {"a": [2, 3]}
+    assert grown_lists(context, lengths) == {}
+
+
+def test_the_plugin_acts_only_in_builds_that_list_it() -> None:
+    assert listed({"PLUGINS": ["complaints", "typographie", "parallel_build"]})
+    assert not listed({"PLUGINS": ["complaints", "typographie"]})
