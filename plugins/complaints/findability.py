@@ -179,7 +179,11 @@ class FindabilityGenerator(Generator):
                 url=url,
                 relative_urls=relative,
             )
-        self._write_sitemap_and_robots()
+        finish = getattr(writer, "after_writes", None)  # plugins/parallel_build defers writes
+        if finish is not None:
+            finish(self._write_sitemap_and_robots)
+        else:
+            self._write_sitemap_and_robots()
 
     def _write_sitemap_and_robots(self) -> None:
         """Written last: every page of the build has been reported by then."""

@@ -1,0 +1,329 @@
+"""The editors' preview: a long-lived process that keeps the articles in memory.
+
+Each :meth:`Preview.build` is a whole Pelican build (every generator, every page,
+every signal), run in a process forked for that build. What the preview keeps between
+builds is only the result of *reading* each article file: the article object exactly
+as reading the file made it, never touched by a build (builds run in forks, so their
+changes die with them). A build therefore reads again only
+
+- the article files whose bytes changed (SHA-256 of every file, at every build), and
+  those dated in the future (reading them depends on the clock);
+- every article file when a file they are read against changed (merchant and author
+  profiles: any file under the content folder outside the article, page and static
+  folders), when the reading could not be kept safely, or on the first build;
+
+and hands Pelican's loop the kept objects for the others. The pages of the changed
+files (the testimony and its merchant) are written first, then the rest, by every
+core. Files the build did not write (a tag no longer used, a deleted testimony) are
+removed afterwards, so the output folder is the output of a clean build of the same
+sources (tests/edge/test_preview.py). Settings, plugin code and the case-box template
+are read once: after a change to them, start a new preview process
+(:class:`PreviewProcess` does it with :meth:`~PreviewProcess.restart`).
+
+    python -m parallel_build.preview -s pelicanconf.py --watch   # builds on every save
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .transfer import loads
+
+STUB_GENERATOR = "generator of an earlier build"
+
+
+@dataclass
+class BuildResult:
+    """What a preview build did: ``ok`` False with a French ``message`` on failure."""
+
+    ok: bool
+    seconds: float
+    read: int = 0
+    message: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def _under(relative: str, folders: list[str]) -> bool:
+    return any(relative == f or relative.startswith(f.rstrip("/") + "/") for f in folders)
+
+
+def fingerprints(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``root``, by posix path relative to it."""
+    found = {}
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(folder, name)
+            found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+class Preview:
+    """Builds a site again and again, reading only what changed (see the module)."""
+
+    def __init__(self, settings_file: str, **overrides: Any) -> None:
+        from pelican.settings import read_settings
+
+        overrides = {"DELETE_OUTPUT_DIRECTORY": False, **overrides}
+        plugins = read_settings(settings_file, override=overrides)["PLUGINS"]
+        if "parallel_build" not in plugins:  # opt-in plugin: the preview always uses it
+            overrides["PLUGINS"] = [*plugins, "parallel_build"]
+        self.settings = read_settings(settings_file, override=overrides)
+        self._kept: dict[str, tuple[str, Any]] = {}  # source path → (hash, article)
+        self._profiles: dict[str, str] | None = None
+        self._pages: dict[str, str] = {}
+        self._reading_context: dict[str, Any] = {}  # stands for an earlier build's context
+        self._keep = True
+
+    def build(self) -> BuildResult:
+        """Build the site into OUTPUT_PATH; returns once every file is written."""
+        start = time.perf_counter()
+        settings = self.settings
+        sources = fingerprints(Path(settings["PATH"]))
+        articles = {p: h for p, h in sources.items() if _under(p, settings["ARTICLE_PATHS"])}
+        pages = {p: h for p, h in sources.items() if _under(p, settings["PAGE_PATHS"])}
+        profiles = {
+            p: h
+            for p, h in sources.items()
+            if p not in articles and p not in pages and not _under(p, settings["STATIC_PATHS"])
+        }
+        if profiles != self._profiles or not self._keep:
+            self._kept.clear()
+        ready = {p: a for p, (h, a) in self._kept.items() if articles.get(p) == h}
+        changed = {p for p in articles if p not in ready}
+        changed |= {p for p in pages if self._pages.get(p) != pages[p]}
+        receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        child = multiprocessing.get_context("fork").Process(
+            target=_build_in_child, args=(settings, ready, changed, sender)
+        )
+        child.start()
+        sender.close()
+        ok, message, problems, fresh = False, "la construction s'est arrêtée sans rapport", [], {}
+        try:
+            fresh = receiver.recv()
+            ok, message, problems = receiver.recv()
+        except EOFError:
+            pass
+        child.join()
+        self._profiles, self._pages = profiles, pages
+        self._remember(fresh, articles)
+        return BuildResult(ok, round(time.perf_counter() - start, 3), len(fresh), message, problems)
+
+    def _remember(self, fresh: dict[str, bytes], hashes: dict[str, str]) -> None:
+        """Keep the articles read afresh, bound to stand-ins for a build's objects."""
+        self._kept = {p: kept for p, kept in self._kept.items() if p in hashes and p not in fresh}
+        stub_generator = [STUB_GENERATOR]
+        shared = {
+            "settings": self.settings,
+            "context": self._reading_context,
+            "generator": stub_generator,
+        }
+        before = sys.getrefcount(self._reading_context), sys.getrefcount(stub_generator)
+        now = datetime.now(UTC)
+        for path, data in fresh.items():
+            article = loads(data, shared)
+            date = getattr(article, "date", None)
+            if isinstance(date, datetime) and date.tzinfo is not None and date > now:
+                continue  # its reading depends on the clock (a draft until its date)
+            self._kept[path] = (hashes[path], article)
+        article = None  # a skipped article must not count below
+        # each article refers to the context once (``_context``, rebound by every build);
+        # any other reference, or one to the generator, could carry stale state: stop keeping
+        after = sys.getrefcount(self._reading_context), sys.getrefcount(stub_generator)
+        if after != (before[0] + sum(p in fresh for p in self._kept), before[1]):
+            self._keep = False
+            self._kept.clear()
+
+
+def _build_in_child(
+    settings: dict[str, Any], ready: dict[str, Any], first: set[str], conn: Any
+) -> None:
+    """One Pelican build (in a forked process): report what was read, then the outcome."""
+    from pelican import Pelican, signals
+
+    fresh: dict[str, bytes] = {}
+    settings.update(PARALLEL_READY=ready, PARALLEL_FRESH=fresh, PARALLEL_FIRST_SOURCES=first)
+    output = Path(settings["OUTPUT_PATH"])
+    output.mkdir(parents=True, exist_ok=True)
+    marker = output / ".preview-build-started"
+    marker.write_bytes(b"")
+    started = marker.stat().st_mtime_ns
+    marker.unlink()
+    static: list[str] = []
+
+    def note_static(generators: list[Any]) -> None:
+        static.extend(s.save_as for s in generators[0].context.get("staticfiles", ()))
+
+    signals.all_generators_finalized.connect(note_static, weak=False)
+    try:
+        Pelican(settings).run()
+    except BaseException as error:  # reported to the parent, which keeps serving
+        conn.send(fresh)  # what was read is right whatever stopped the build
+        conn.send((False, str(error), [str(p) for p in getattr(error, "problems", [])]))
+        return
+    conn.send(fresh)
+    remove_stale(output, started, static, settings)
+    conn.send((True, "", []))
+
+
+def remove_stale(
+    output: Path, started_ns: int, static: list[str], settings: dict[str, Any]
+) -> None:
+    """Remove files of earlier builds that this build did not write or copy."""
+    theme_static = Path(settings["THEME"])
+    keep = set(static)
+    for entry in settings["THEME_STATIC_PATHS"]:
+        source = theme_static / entry
+        target = Path(settings["THEME_STATIC_DIR"])
+        if source.is_file():
+            keep.add((target / source.name).as_posix())
+        for path in source.rglob("*") if source.is_dir() else ():
+            keep.add((target / path.relative_to(source)).as_posix())
+    for folder, _dirs, files in os.walk(output, topdown=False):
+        for name in files:
+            path = Path(folder, name)
+            if (
+                path.relative_to(output).as_posix() not in keep
+                and path.stat().st_mtime_ns < started_ns
+            ):
+                path.unlink()
+        if folder != str(output) and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+class PreviewProcess:
+    """A :class:`Preview` in its own Python process, for ``invoke livereload``.
+
+    ``build()`` asks it for a build and waits for its :class:`BuildResult`;
+    ``restart()`` starts a new process (after a change of settings or plugin code).
+    """
+
+    def __init__(self, settings_file: str, *, cwd: str | None = None, **overrides: Any) -> None:
+        self._cmd = [sys.executable, "-m", "parallel_build.preview", "-s", settings_file, "--serve",
+                     "--settings-json", json.dumps(overrides)]  # fmt: skip
+        self._cwd = cwd
+        self._process: subprocess.Popen[str] | None = None
+        self.restart()
+
+    def restart(self) -> None:
+        self.close()
+        plugins = str(Path(__file__).resolve().parent.parent)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")])),
+        }
+        self._process = subprocess.Popen(
+            self._cmd,
+            cwd=self._cwd,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def build(self) -> BuildResult:
+        process = self._process
+        assert process is not None and process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write("build\n")
+            process.stdin.flush()
+            line = process.stdout.readline()
+        except BrokenPipeError:
+            line = ""
+        if not line:
+            self.restart()
+            return BuildResult(
+                False, 0.0, message="le processus d'aperçu s'est arrêté ; il a été relancé"
+            )
+        return BuildResult(**json.loads(line))
+
+    def close(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+
+
+def _answers() -> Any:
+    """Standard output for this module's JSON lines; Pelican's own output to stderr."""
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return answers
+
+
+def _serve(preview: Preview) -> None:
+    """Answer each ``build`` line on stdin with one JSON line."""
+    answers = _answers()
+    for line in sys.stdin:
+        if line.strip() == "build":
+            answers.write(json.dumps(asdict(preview.build())) + "\n")
+            answers.flush()
+
+
+def _watch(preview: Preview, interval: float) -> None:
+    """Build whenever a file under the content or theme folder changes."""
+    folders = [Path(preview.settings["PATH"]), Path(preview.settings["THEME"])]
+
+    def snapshot() -> dict[str, tuple[int, int]]:
+        return {
+            os.path.join(folder, name): (st.st_mtime_ns, st.st_size)
+            for root in folders
+            for folder, _dirs, files in os.walk(root)
+            for name in files
+            for st in [os.stat(os.path.join(folder, name))]
+        }
+
+    answers, built = _answers(), None
+    while True:
+        now = snapshot()
+        if now != built:
+            time.sleep(interval)  # a save may be under way: build once it has settled
+            if snapshot() != now:
+                continue
+            built = now
+            answers.write(json.dumps(asdict(preview.build())) + "\n")
+            answers.flush()
+        time.sleep(interval)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--path", help="content folder (default: the settings' PATH)")
+    parser.add_argument("--settings-json", default="{}", help="settings overrides, as JSON")
+    parser.add_argument("--serve", action="store_true", help="build on each 'build' line on stdin")
+    parser.add_argument("--watch", action="store_true", help="build whenever a source changes")
+    parser.add_argument("--interval", type=float, default=0.1)
+    args = parser.parse_args(argv)
+    overrides = json.loads(args.settings_json)
+    if args.output:
+        overrides["OUTPUT_PATH"] = args.output
+    if args.path:
+        overrides["PATH"] = args.path
+    preview = Preview(args.settings, **overrides)
+    if args.serve:
+        _serve(preview)
+    elif args.watch:
+        _watch(preview, args.interval)
+    else:
+        print(json.dumps(asdict(preview.build())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Articles read ahead in worker processes, handed to Pelican's loop one by one.
+
+:class:`ParallelReaders` stands in for ``ArticlesGenerator.readers``. At the first
+``read_file`` call (the generator's loop has just started and nothing is read yet) it
+forks worker processes that read every article file of the build with the generator's
+own ``Readers`` and the same arguments: YAML, Markdown, the ``testimony:`` block, the
+case box, the typography, in short everything a serial build does for a file, signals
+included. Each worker sends the article back as bytes (:mod:`.transfer`); the loop then
+gets, for each file, the article that reading it in the main process would have made.
+A file a worker could not read (an exception, a fatal log record, a worker that died)
+is read again in the main process, so errors are raised and logged as in a serial
+build.
+
+The preview (:mod:`.preview`) also passes ``ready`` articles, already read in an
+earlier build of the same sources, and collects the bytes of what was read afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import MutableMapping
+from typing import Any
+
+from .transfer import dumps, loads, shared_objects
+from .workers import Jobs, results
+
+logger = logging.getLogger(__name__)
+
+
+class ParallelReaders:
+    """``Readers`` of an articles generator, reading every article file ahead.
+
+    ``ready`` maps source paths (relative to the content folder) to articles already
+    read (their ``_context`` is rebound to this build's context); ``fresh``, when
+    given, receives the bytes of every article read in this build.
+    """
+
+    def __init__(
+        self,
+        readers: Any,
+        generator: Any,
+        processes: int,
+        ready: dict[str, Any] | None = None,
+        fresh: MutableMapping[str, bytes] | None = None,
+    ) -> None:
+        self._readers = readers
+        self._generator = generator
+        self._processes = processes
+        self._ready = ready or {}
+        self._fresh = fresh
+        self._ahead: dict[str, bytes] | None = None
+        self._call: tuple[str, dict[str, Any]] | None = None  # the loop's arguments
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._readers, name)
+
+    def read_file(self, base_path: str, path: str, **kwargs: Any) -> Any:
+        if kwargs.get("context_sender") is not self._generator:  # not the articles loop
+            return self._readers.read_file(base_path, path, **kwargs)
+        if self._call is None:
+            self._call = (base_path, kwargs)
+        elif self._call != (base_path, kwargs):
+            return self._readers.read_file(base_path, path, **kwargs)
+        if self._ahead is None:
+            self._ahead = {}
+            try:
+                self._read_ahead(base_path, kwargs)
+            except Exception:  # no workers (cannot fork?): every file is read here
+                logger.warning("Lecture en parallèle impossible", exc_info=True)
+        ready = self._ready.get(path)
+        if ready is not None:
+            ready._context = self._generator.context
+            return ready
+        shared = shared_objects(self._generator)
+        data = self._ahead.pop(path, None)
+        if data is None:  # not read ahead, or failed there: read here, errors included
+            article = self._readers.read_file(base_path, path, **kwargs)
+            if self._fresh is not None:
+                self._fresh[path] = dumps(article, shared)
+            return article
+        if self._fresh is not None:
+            self._fresh[path] = data
+        return loads(data, shared)
+
+    def _read_ahead(self, base_path: str, kwargs: dict[str, Any]) -> None:
+        settings = self._generator.settings
+        paths = [
+            path
+            for path in self._generator.get_files(
+                settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]
+            )
+            if path not in self._ready
+        ]
+        if len(paths) < 2 * self._processes:
+            return
+        shared = shared_objects(self._generator)
+
+        def read(index: int) -> bytes:
+            return dumps(self._readers.read_file(base_path, paths[index], **kwargs), shared)
+
+        jobs = Jobs(len(paths))
+        for index, data in results(jobs.fork(self._processes, read)):
+            self._ahead[paths[index]] = data
+        jobs.join()
+        logger.debug("%d of %d articles read by workers", len(self._ahead), len(paths))

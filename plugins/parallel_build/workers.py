@@ -1,0 +1,123 @@
+"""Jobs shared out between forked processes, taken from one counter as they free up.
+
+The processes are forked from the main process when the jobs are known, so every
+object of the build is already in their memory: only indices and results cross
+process boundaries. A job that raises, or that logs a warning or an error, is not
+reported done; the caller does it again in the main process, where it raises and logs
+exactly as in a serial build (the worker's own log output is discarded).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+CLAIM = 4  # jobs a process takes from the shared counter at a time
+PR_SET_PDEATHSIG = 1  # Linux prctl option: signal sent to this process when its parent ends
+
+
+class _Warned(logging.Handler):
+    """Remembers whether a warning or an error was logged (and prints nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+
+def _silence_logging() -> _Warned:
+    """In a worker: log records go to a flag instead of the console."""
+    flag = _Warned()
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(flag)
+    for logger in logging.Logger.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger) and not logger.propagate:
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(flag)
+    return flag
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: Ctrl-C is for the main process, and the worker ends with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the build
+    with contextlib.suppress(AttributeError, OSError):  # not Linux: they end at a clean exit
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the main process ended before prctl
+        os._exit(1)
+
+
+class Jobs:
+    """``total`` jobs numbered from 0, claimed through a counter shared by forks."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._context = multiprocessing.get_context("fork")
+        self._counter = self._context.Value("q", 0)
+        self._processes: list[Any] = []
+
+    def claims(self) -> Iterator[int]:
+        """The indices this process claims, until none is left."""
+        while True:
+            with self._counter.get_lock():
+                start = self._counter.value
+                self._counter.value = start + CLAIM
+            if start >= self.total:
+                return
+            yield from range(start, min(start + CLAIM, self.total))
+
+    def fork(self, count: int, job: Callable[[int], Any]) -> list[Connection]:
+        """Start ``count`` processes running ``job`` on their claims; one pipe each.
+
+        Each pipe carries ``(index, result)`` for every job done cleanly.
+        """
+
+        def work(conn: Connection) -> None:
+            _end_with(parent)
+            warned = _silence_logging()
+            for index in self.claims():
+                warned.seen = False
+                try:
+                    result = job(index)
+                except Exception:
+                    continue
+                if not warned.seen:
+                    conn.send((index, result))
+            conn.close()
+
+        parent = os.getpid()
+        connections = []
+        for _ in range(count):
+            receiver, sender = self._context.Pipe(duplex=False)
+            process = self._context.Process(target=work, args=(sender,), daemon=True)
+            process.start()
+            sender.close()
+            connections.append(receiver)
+            self._processes.append(process)
+        return connections
+
+    def join(self) -> None:
+        for process in self._processes:
+            process.join()
+
+
+def results(connections: list[Connection]) -> Iterator[tuple[int, Any]]:
+    """``(index, result)`` pairs from worker pipes, until every worker has finished."""
+    pending = list(connections)
+    while pending:
+        for conn in wait(pending):
+            try:
+                yield conn.recv()
+            except EOFError:
+                pending.remove(conn)

@@ -1,0 +1,128 @@
+"""The opt-in parallel build (plugins/parallel_build) writes what the default build writes.
+
+The default build (plugin off) runs as `invoke build` does, in a subprocess; the parallel
+one in this process (to count what workers did). Whole trees are compared except
+``pagefind/``: Pagefind's filter files are not byte-stable from one run to the next even
+between two serial builds of the same sources (test_pagefind_alone_differs_between_runs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import parallel_build.reading
+import parallel_build.writing
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from complaints.pelican_edge import ContentProblems
+from tests.conftest import build_site
+from tests.edge.corpus import ROOT, differences, generate, tree
+
+UNSTABLE = "pagefind/"
+
+
+def build(content: Path, output: Path, config: str = "publishconf.py", **overrides: Any) -> Path:
+    """Build in this process with the parallel plugin added to the config's PLUGINS."""
+    settings = read_settings(str(ROOT / config))
+    override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+    override["PLUGINS"] = [*settings["PLUGINS"], "parallel_build"]
+    settings = read_settings(str(ROOT / config), override={**override, **overrides})
+    Pelican(settings).run()
+    return output
+
+
+def default_build(content: Path, output: Path, config: str) -> Path:
+    """The default build (plugin off), in a subprocess as `invoke build` runs it."""
+    result = build_site(output, settings=config, content=content)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return output
+
+
+def stable_differences(left: Path, right: Path) -> list[str]:
+    return [name for name in differences(left, right) if not name.startswith(UNSTABLE)]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("corpus") / "content", testimonies=40, merchants=6)
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
+    """Count the items a module's function returns (or yields), in this process."""
+    original, seen = getattr(module, name), [0]
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        if not hasattr(result, "__next__"):
+            seen[0] += 1
+            return result
+
+        def items() -> Any:
+            for item in result:
+                seen[0] += 1
+                yield item
+
+        return items()
+
+    monkeypatch.setattr(module, name, counted)
+    return seen
+
+
+@pytest.mark.parametrize("config", ["publishconf.py", "pelicanconf.py"])
+def test_parallel_build_is_byte_identical_to_serial(
+    corpus: Path, tmp_path: Path, config: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = default_build(corpus, tmp_path / "serial", config)
+    loaded = count_calls(monkeypatch, parallel_build.reading, "loads")
+    written = count_calls(monkeypatch, parallel_build.writing, "results")
+    if config == "publishconf.py":  # production empties the output once the content is valid
+        (tmp_path / "parallel" / "old").mkdir(parents=True)
+        (tmp_path / "parallel" / "old" / "index.html").write_text("stale", encoding="utf-8")
+    parallel = build(corpus, tmp_path / "parallel", config, PARALLEL_PROCESSES=3)
+    assert loaded[0] == 40  # every article was read by a worker
+    assert written[0] > 20  # workers wrote pages too
+    files = tree(serial)
+    assert len(files) > 100
+    assert any(name.startswith("marchands/") for name in files)
+    assert any(name.startswith(UNSTABLE) for name in files)  # Pagefind ran
+    if config == "publishconf.py":
+        assert "sitemap.xml" in files
+    assert stable_differences(serial, parallel) == []
+
+
+def test_pagefind_alone_differs_between_runs(corpus: Path, tmp_path: Path) -> None:
+    """Why the identity test skips pagefind/: two default builds differ there only.
+
+    (Seen on 2026-11-26 with this corpus: about ten ``pagefind/filter/*.pf_filter``
+    files, ``pagefind-entry.json`` and a ``.pf_meta`` differ between two serial runs.)
+    """
+    first = default_build(corpus, tmp_path / "first", "pelicanconf.py")
+    second = default_build(corpus, tmp_path / "second", "pelicanconf.py")
+    changed = differences(first, second)
+    assert all(name.startswith(UNSTABLE) for name in changed)
+
+
+def test_content_problems_found_in_workers_stop_the_build_alike(
+    corpus: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "content"
+    generate(broken, testimonies=40, merchants=6)
+    first, second = sorted(broken.glob("temoignages/*/*.md"))[3:5]
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("status: ", "status: perdu_", 1), encoding="utf-8"
+    )
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("  merchant: ", "  merchant: inconnu-", 1),
+        encoding="utf-8",
+    )
+    found = []
+    for overrides in ({"PARALLEL": False}, {"PARALLEL_PROCESSES": 2}):
+        with pytest.raises(ContentProblems) as stop:
+            build(broken, tmp_path / "out", **overrides)
+        found.append([str(problem) for problem in stop.value.problems])
+    assert found[0] == found[1]
+    assert any(first.name in problem and "status" in problem for problem in found[1])
+    assert any(second.name in problem and "merchant" in problem for problem in found[1])
