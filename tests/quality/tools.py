@@ -153,6 +153,14 @@ def key_pages(site: Path) -> dict[str, str]:
         ("index-marchands", "marchands/"),
         ("temoigner", "temoigner/"),
         ("methodologie", "methodologie/"),
+        # every other page type: a topic and the topics index, a section, an author,
+        # the archives and a plain page
+        ("probleme", "problemes/livraison/"),
+        ("problemes", "problemes/"),
+        ("rubrique", "rubriques/enquetes/"),
+        ("auteur", "auteurs/la-redaction/"),
+        ("archives", "archives/"),
+        ("page-a-propos", "a-propos/"),
     ):
         if (site / rel / "index.html").is_file():
             pages[name] = rel
