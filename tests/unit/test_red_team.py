@@ -12,7 +12,12 @@ import pytest
 
 from complaints.active_content import active_content, unsafe_url
 from complaints.check import check_content, read_settings
-from complaints.frontmatter import read_front_matter, read_text_file
+from complaints.frontmatter import (
+    MAX_FILE_CHARS,
+    MAX_FRONT_MATTER_CHARS,
+    read_front_matter,
+    read_text_file,
+)
 from complaints.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -244,3 +249,28 @@ def test_a_signal_while_the_child_starts_stops_it(tmp_path: Path) -> None:
     assert guard.child is None
     time.sleep(1.5)
     assert not marker.exists()
+
+
+def test_front_matter_longer_than_the_limit_is_refused_before_parsing() -> None:
+    # an unclosed flow list: YAML would fail on it, the size check must speak first
+    yaml_text = "title: [" + "a, " * (MAX_FRONT_MATTER_CHARS // 3 + 1)
+    with pytest.raises(ContentError) as error:
+        read_front_matter(f"---\n{yaml_text}\n---\ncorps\n", "long.md")
+    (problem,) = error.value.problems
+    assert problem.field == "front matter"
+    assert problem.value == f"« {len(yaml_text)} caractères »"  # the size, not the text
+
+
+def test_file_longer_than_the_limit_is_refused_before_splitting() -> None:
+    text = "---\ntitle: t\n---\n" + "x" * MAX_FILE_CHARS
+    with pytest.raises(ContentError) as error:
+        read_front_matter(text, "long.md")
+    (problem,) = error.value.problems
+    assert problem.field == "(fichier)"
+    assert problem.value == f"« {len(text)} caractères »"
+
+
+def test_front_matter_at_the_limit_is_read() -> None:
+    title = "a" * (MAX_FRONT_MATTER_CHARS - len("title: "))
+    document = read_front_matter(f"---\ntitle: {title}\n---\ncorps\n", "limite.md")
+    assert document.data["title"] == title
