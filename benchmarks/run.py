@@ -71,6 +71,8 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
 
+SECTION_NAMES = [section for section, _folder, _weight in SECTIONS]
+
 COMMON_HEAD = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
@@ -78,7 +80,7 @@ sys.path.insert(0, {str(ROOT / "plugins")!r})
 from publishconf import *  # noqa: F403
 THEME = {str(ROOT / "theme")!r}
 PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-COMPLAINTS_SECTIONS = {[section for section, _folder, _weight in SECTIONS]!r}
+COMPLAINTS_SECTIONS = {SECTION_NAMES!r}
 """
 
 SETTINGS = {
@@ -298,12 +300,10 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
     date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
     page = output / date.group(1) / date.group(2) / target.stem / "index.html"
     merchant_page = output / "marchands" / slug / "index.html"
-    sections = [section for section, _folder, _weight in SECTIONS]
     cmd = [PY, "-m", "parallel_build.preview", "--watch", "-s", "pelicanconf.py",
-           "--settings-json", json.dumps({"COMPLAINTS_SECTIONS": sections}),
+           "--settings-json", json.dumps({"COMPLAINTS_SECTIONS": SECTION_NAMES}),
            "--path", str(copy), "-o", str(output)]  # fmt: skip
-    env = {**os.environ, **LEGAL_VALUES, "PYTHONPATH": str(ROOT / "plugins"),
-           "PYTHONHASHSEED": "0"}  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
     log = (WORK / "logs" / f"{size}-preview.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     memory = TreeMemory(proc.pid)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +23,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from complaints.validate import DEFAULT_SECTIONS
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
-from tests.site.test_failures import copy_project
 from typographie.french import apply_text
 
 TITLE = "=1+1 </script><script>alert('titre')</script><img src=x onerror=alert('titre')>"
@@ -96,8 +96,15 @@ def author_slug() -> str:
     return slugify(AUTHOR, regex_subs=subs)
 
 
+# sections come from the settings (the validator refuses any other category): the
+# hostile one is added there, so that its escaping is tested where it lands
+HOSTILE_SECTIONS = {"COMPLAINTS_SECTIONS": json.dumps([*DEFAULT_SECTIONS, CATEGORY])}
+
+
 def make_hostile_copy(root: Path) -> Path:
-    content = copy_project(root) / "content"
+    """Only content/ is copied: builds run the project's own settings, plugins and theme."""
+    content = root / "content"
+    shutil.copytree(ROOT / "content", content)
     (content / "temoignages/temoignages" / f"{SLUG}.md").write_text(TESTIMONY, encoding="utf-8")
     (content / "merchants/hostile.md").write_text(MERCHANT_PROFILE, encoding="utf-8")
     (content / "authors" / f"{author_slug()}.md").write_text(AUTHOR_PROFILE, encoding="utf-8")
@@ -109,10 +116,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     """The hostile copy built with publishconf.py and served on 127.0.0.1 (free port)."""
     root = tmp_path_factory.mktemp("hostile")
     content = make_hostile_copy(root)
-    # sections come from the settings (the validator refuses any other category): the
-    # hostile one is added there, so that its escaping is tested where it lands
-    sections = json.dumps([*DEFAULT_SECTIONS, CATEGORY])
-    with built_and_served(root / "output", content, {"COMPLAINTS_SECTIONS": sections}) as base_url:
+    with built_and_served(root / "output", content, HOSTILE_SECTIONS) as base_url:
         yield root / "output", base_url
 
 
@@ -264,10 +268,10 @@ def test_hostile_urls_in_profiles_are_refused_or_harmless(tmp_path: Path) -> Non
     for relative, text in URL_PAYLOADS.items():
         (content / relative.format(author=author_slug())).write_text(text, encoding="utf-8")
     output = tmp_path / "output"
-    result = build_site(output, content=content)
-    if result.returncode != 0:
+    result = build_site(output, content=content, extra=HOSTILE_SECTIONS)
+    if result.returncode != 0:  # refused: the profile is named, nothing is written
         log = result.stdout + result.stderr
-        assert "hostile.md" in log or author_slug() in log, log
+        assert "merchants/hostile.md" in log or f"authors/{author_slug()}.md" in log, log
         assert not (output / "index.html").exists()
         return
     for rel in ("marchands/hostile/index.html", f"auteurs/{author_slug()}/index.html"):
