@@ -39,7 +39,11 @@ def pelican_slugify(settings: Mapping[str, Any]) -> Any:
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
-    subs = settings.get("AUTHOR_REGEX_SUBSTITUTIONS") or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    subs = (
+        settings.get("AUTHOR_REGEX_SUBSTITUTIONS")
+        or settings.get("SLUG_REGEX_SUBSTITUTIONS")
+        or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    )
     return lambda text: slugify(text, regex_subs=subs)
 
 
@@ -90,8 +94,7 @@ def check_content(content_dir: Path, settings: Mapping[str, Any] | None = None) 
     merchant_dir = content / settings["COMPLAINTS_MERCHANTS_DIR"]
     author_dir = content / settings["COMPLAINTS_AUTHORS_DIR"]
     profiles, problems = collect(merchant_dir, read_merchant)
-    authors, author_problems = collect(author_dir, read_author)
-    problems += author_problems
+    problems += collect(author_dir, read_author)[1]
     entries = []
     for kind, setting in (("testimony", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         for folder in folders(content, settings, setting):
@@ -108,7 +111,7 @@ def check_content(content_dir: Path, settings: Mapping[str, Any] | None = None) 
             entries,
             profiles,
             known_slugs(merchant_dir),
-            known_slugs(author_dir) | set(authors),
+            known_slugs(author_dir),
             rules,
         )
     return sorted(problems, key=lambda p: (p.file, p.line or 0))

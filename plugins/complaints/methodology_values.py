@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 from complaints import rules
-from complaints.formatting import percent_fr, score_fr
+from complaints.formatting import LOCALE, percent_fr, score_fr
 from complaints.scorecard import round_score, shrunk_score, wilson_interval
-
-LOCALE = "fr_FR"
 
 WILSON_EXAMPLE = (5, 10)
 """The Wilson example: 5 cases resolved out of 10."""
@@ -70,7 +68,7 @@ def _score_example(name: str, cases: int) -> dict[str, Callable[[], str]]:
 
 CODE_VALUES: dict[str, Callable[[], str]] = {
     "WILSON_Z": lambda: french_number(rules.Z, 5),
-    "CONFIDENCE": lambda: format_percent(rules.CONFIDENCE, locale=LOCALE),
+    "CONFIDENCE": lambda: percent_fr(rules.CONFIDENCE),
     "TIMELY_DAYS": integer(lambda: rules.TIMELY_DAYS),
     "OLD_CASE_DAYS": integer(lambda: rules.OLD_CASE_DAYS),
     "PROMISE_DAYS": integer(lambda: rules.PROMISE_DAYS),

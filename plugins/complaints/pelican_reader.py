@@ -26,6 +26,7 @@ from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import get_date, posixize_path, slugify
 
+from complaints.check import pelican_slugify
 from complaints.model import ROOT
 from complaints.problems import Problem
 from complaints.text_guards import ALLOW_KEY
@@ -37,8 +38,7 @@ LINES = "complaints_lines"
 
 def site_rules(settings: dict[str, Any]) -> Rules:
     """The validator's rules from Pelican's settings, with Pelican's own slugify."""
-    subs = settings.get("AUTHOR_REGEX_SUBSTITUTIONS") or settings["SLUG_REGEX_SUBSTITUTIONS"]
-    return Rules.from_settings(settings, lambda text: slugify(text, regex_subs=subs))
+    return Rules.from_settings(settings, pelican_slugify(settings))
 
 
 def kind_of(relative: str, settings: dict[str, Any]) -> Kind:

@@ -23,6 +23,7 @@ from complaints.problems import ContentError, Problem, show
 
 _EMPTY = Markup("")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 100  # a folder name: file systems refuse more than 255 bytes
 _COUNTRIES = frozenset(Locale.parse("fr").territories)
 
 

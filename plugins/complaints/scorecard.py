@@ -310,15 +310,14 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
     if n >= rules.MIN_CASES_FOR_SCORE:
         score = round_score(shrunk_score([c.case_points for c in cases]))
 
+    n_timely = sum(1 for c in timely_base if _answered_in_time(c))
     return Scorecard(
         n=n,
         n_open=sum(1 for c in cases if c.status == OPEN),
         first_experience_date=dates[0] if dates else None,
         last_experience_date=dates[-1] if dates else None,
         response_rate=_ratio(sum(1 for c in cases if c.days_to_first_answer is not None), n),
-        timely_answer_rate=_ratio(
-            sum(1 for c in timely_base if _answered_in_time(c)), len(timely_base)
-        ),
+        timely_answer_rate=_ratio(n_timely, len(timely_base)),
         timely_answer_base=len(timely_base),
         resolved_share=_ratio(credit, resolved_n),
         resolved_share_interval=(wilson_interval(credit, resolved_n) if resolved_n else None),
@@ -333,7 +332,7 @@ def compute_scorecard(cases: Sequence[CaseLike]) -> Scorecard:
         cases_with_broken_promises=sum(1 for c in cases if c.broken_promises > 0),
         score=score,
         low_confidence=n < rules.LOW_CONFIDENCE_BELOW,
-        n_timely=sum(1 for c in timely_base if _answered_in_time(c)),
+        n_timely=n_timely,
         n_resolved=sum(1 for c in cases if c.status == RESOLVED),
         n_partially_resolved=sum(1 for c in cases if c.status == PARTIALLY_RESOLVED),
         money_at_stake_qualifier=stake_qualifiers,

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .problems import did_you_mean
+from .profiles import MAX_SLUG, SLUG
 
 
 class SkeletonRefused(ValueError):
@@ -30,12 +31,17 @@ def front_matter(data: Mapping[str, Any]) -> str:
     return f"---\n{body}---\n"
 
 
+def is_slug(slug: str) -> bool:
+    """The validator's slug rule (lowercase letters, digits, single hyphens; length)."""
+    return bool(SLUG.fullmatch(slug)) and len(slug) <= MAX_SLUG
+
+
 def valid_slug(slug: str, slugify: Any) -> str:
-    """``slug`` if it is its own slug (lowercase letters, digits, hyphens), else a refusal.
+    """``slug`` if the validator accepts it as a slug, else a refusal.
 
     ``slugify`` is the site's own slug function (given by the caller, which knows Pelican).
     """
-    if not slug or slugify(slug) != slug:
+    if not is_slug(slug):
         raise SkeletonRefused(
             f"--slug « {slug} » n'est pas un nom de fichier valable : lettres minuscules "
             f"sans accent, chiffres et tirets (ex. « {slugify(slug) or 'colis-perdu'} »)."
@@ -48,7 +54,7 @@ def checked_slug(title: str, slug: str | None, slugify: Any) -> str:
     if slug is not None:
         return valid_slug(slug, slugify)
     derived = slugify(title)
-    if not derived:
+    if not is_slug(derived):
         raise SkeletonRefused(
             f"Le titre « {title} » ne donne aucun nom de fichier (pas de lettre ni de chiffre) : "
             "donnez-en un avec --slug (ex. --slug colis-perdu)."

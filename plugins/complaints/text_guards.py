@@ -7,13 +7,13 @@ allowed to publish (e.g. a merchant's public customer-service number).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from complaints.personal_data import Finding, scan
-from complaints.placeholders import find_placeholders
+from complaints.placeholders import TO_COMPLETE, find_placeholders
 
 ALLOW_KEY = "public_data"  # front-matter list of exact strings that are not personal data
-PAGE_PLACEHOLDER = "[À COMPLÉTER"
 
 
 def personal_data(text: str, allowed: Collection[str]) -> list[Finding]:
@@ -24,3 +24,9 @@ def personal_data(text: str, allowed: Collection[str]) -> list[Finding]:
 def placeholders(text: str) -> list[str]:
     """Skeleton text of the testimony template, or « [À COMPLÉTER », left in a text."""
     return find_placeholders(text)
+
+
+def to_complete(text: str) -> re.Match[str] | None:
+    """The first « [À COMPLÉTER » marker of a page or setting (case, accents, spaces as
+    :data:`complaints.placeholders.TO_COMPLETE` reads them), or None."""
+    return TO_COMPLETE.search(text)

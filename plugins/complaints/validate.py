@@ -36,10 +36,10 @@ from complaints.frontmatter import (
     read_front_matter,
     read_text_file,
 )
-from complaints.fuzzydate import MAX_YEAR, MIN_YEAR
+from complaints.fuzzydate import MAX_YEAR, MIN_YEAR, DateError, check_year
 from complaints.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.problems import MISSING, ContentError, Problem, did_you_mean, show
-from complaints.profiles import SLUG
+from complaints.profiles import MAX_SLUG, SLUG
 
 Kind = Literal["testimony", "page"]
 DEFAULT_SECTIONS = ("Témoignages", "Enquêtes", "Analyses")
@@ -107,12 +107,10 @@ class Rules:
             unfinished_settings={
                 name: value
                 for name, value in settings.items()
-                if isinstance(value, str) and text_guards.PAGE_PLACEHOLDER in value
+                if isinstance(value, str) and text_guards.to_complete(value)
             },
         )
 
-
-MAX_SLUG = 100  # a folder name: file systems refuse more than 255 bytes
 
 #: What the plugins, the theme and the settings write at the top of the site (merchants,
 #: open data, topics, search, sitemap, robots, images, feeds, lists, drafts, 404), the
@@ -387,7 +385,9 @@ def _date_error(value: object) -> str | None:
             f" ; « {value} » serait ambigu (jour et mois inversés ?)" if "/" in str(value) else ""
         )
         return expected + ambiguous
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    try:
+        check_year(year)
+    except DateError:
         return f"une année entre {MIN_YEAR} et {MAX_YEAR}"
     return None
 
@@ -492,8 +492,8 @@ def _placeholder_problems(
     """« [À COMPLÉTER » in a page, written in it or printed from a setting."""
     problems = []
     for where, text, line in _texts(document, data):
-        if text_guards.PAGE_PLACEHOLDER in text:
-            start = text.find(text_guards.PAGE_PLACEHOLDER)
+        if match := text_guards.to_complete(text):
+            start = match.start()
             problems.append(
                 Problem(
                     source,
