@@ -28,6 +28,23 @@ from .feeds import FICTIONAL_NOTICE, FeedPage, absolute_links, feed_page, is_fic
 from .text import plain_text
 
 
+def write_feeds(
+    writer: Writer,
+    articles: Any,
+    context: dict[str, Any],
+    page: FeedPage,
+    atom: str | None,
+    rss: str | None,
+) -> None:
+    """Write the Atom and RSS feeds (either may be off: None) of one page's articles.
+
+    A free function rather than a writer method, so that a writer wrapping another one
+    (plugins/parallel_build records ``write_feed`` calls) still sees each call."""
+    for feed_type, path in (("atom", atom), ("rss", rss)):
+        if path:
+            writer.write_feed(articles, context, path, feed_type=feed_type, page=page)
+
+
 class MagazineWriter(Writer):
     """Pelican's writer, with feeds that aggregators and validators accept."""
 

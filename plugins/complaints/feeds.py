@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from complaints.grammar import de
 from typographie.french import apply, apply_text
 
 #: Feed kinds whose path has a ``{slug}``: (feed path settings, page URL setting).
@@ -25,8 +26,6 @@ LISTING_FEEDS: dict[str, tuple[tuple[str, ...], str]] = {
     "tag": (("TAG_FEED_ATOM", "TAG_FEED_RSS"), "TAG_URL"),
     "author": (("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"), "AUTHOR_URL"),
 }
-SITE_FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
-VOWELS = "aeiouyéèêëàâîïôûh"
 #: Attributes whose value is a URL (or URLs: ``srcset``).
 _URL_ATTRIBUTES = (
     "href", "src", "srcset", "poster", "cite", "action", "formaction", "background",
@@ -49,11 +48,6 @@ class FeedPage:
     title: str
 
 
-def _of(name: str) -> str:
-    """French "de X" with elision: "d’Allo C’Est Fini", "de Pixmania"."""
-    return f"d’{name}" if name[:1].lower() in VOWELS else f"de {name}"
-
-
 def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
     """The title of a feed and of the ``<link rel="alternate">`` announcing it.
 
@@ -65,7 +59,7 @@ def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
         "all": f"{sitename} — tous les témoignages",
         "category": f"Rubrique {name} — {sitename}",
         "tag": f"Étiquette « {name} » — {sitename}",
-        "author": f"Témoignages {_of(name)} — {sitename}",
+        "author": f"Témoignages {de(name)} — {sitename}",
         "merchant": f"Témoignages sur {name} — {sitename}",
         "topic": f"Problèmes : {name} — {sitename}",
     }

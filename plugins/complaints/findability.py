@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -23,7 +22,9 @@ from pelican.utils import get_relative_path
 from pelican.writers import Writer
 
 from . import search_index
+from .feed_writer import write_feeds
 from .feeds import FeedPage, feed_title
+from .output_folder import write_output
 from .pelican_edge import every_article
 from .related import RelatedIndex, section_neighbours
 from .sitemap import (
@@ -151,6 +152,7 @@ class FindabilityGenerator(Generator):
 
     def generate_output(self, writer: Writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
+        sitename = self.settings["SITENAME"]
         for topic in self.topics:
             writer.write_file(
                 topic.save_as,
@@ -160,17 +162,14 @@ class FindabilityGenerator(Generator):
                 url=topic.url,
                 relative_urls=relative,
             )
-            topic_feed_title = feed_title("topic", topic.label, sitename=self.settings["SITENAME"])
-            for feed_type, path in (("atom", topic.feed_atom_url), ("rss", topic.feed_rss_url)):
-                if path:
-                    writer.write_feed(
-                        topic.articles,
-                        self.context,
-                        path,
-                        feed_type=feed_type,
-                        feed_title=topic_feed_title,
-                        page=FeedPage(topic.url, topic_feed_title),
-                    )
+            write_feeds(
+                writer,
+                topic.articles,
+                self.context,
+                FeedPage(topic.url, feed_title("topic", topic.label, sitename=sitename)),
+                topic.feed_atom_url,
+                topic.feed_rss_url,
+            )
         for template, url in (("topics", TOPICS_INDEX_URL), ("search", SEARCH_URL)):
             writer.write_file(
                 url + "index.html",
@@ -191,13 +190,9 @@ class FindabilityGenerator(Generator):
         sitemap_url = None
         if sitemap_on(self.settings):
             sitemap_url = f"{siteurl}/{SITEMAP}"
-            self._write_text(SITEMAP, render_sitemap(self.context[WRITTEN_KEY], siteurl))
-        self._write_text(ROBOTS, render_robots(sitemap_url))
-
-    def _write_text(self, name: str, text: str) -> None:
-        path = Path(self.output_path) / name
-        path.write_text(text, encoding="utf-8", newline="")
-        logger.info("Writing %s", path)
+            sitemap = render_sitemap(self.context[WRITTEN_KEY], siteurl)
+            write_output(self.output_path, SITEMAP, sitemap.encode("utf-8"))
+        write_output(self.output_path, ROBOTS, render_robots(sitemap_url).encode("utf-8"))
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

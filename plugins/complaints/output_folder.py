@@ -6,12 +6,16 @@ empty site. The production settings turn that off and set
 ``COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True`` instead: the folder is emptied (keeping
 ``OUTPUT_RETENTION``) when Pelican asks for its writer, after every generator has read
 and validated the content and just before the first file is written.
+
+:func:`write_output` writes the files Pelican's writer does not render (data files,
+sitemap, robots.txt).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from pelican.utils import clean_output_dir
@@ -34,3 +38,11 @@ def empty_output_before_writing(pelican: Any) -> None:
         logger.warning("Dossier de sortie non vidé : il contient le contenu (%s).", pelican.path)
         return
     clean_output_dir(pelican.output_path, settings.get("OUTPUT_RETENTION", []))
+
+
+def write_output(output_path: str, name: str, data: bytes) -> None:
+    """Write one file that no template renders, at ``name`` under the output folder."""
+    path = Path(output_path) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    logger.info("Writing %s", path)

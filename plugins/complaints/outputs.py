@@ -73,7 +73,6 @@ def make_plan(claims: Iterable[Claim]) -> tuple[dict[str, str], list[Problem]]:
     The first claim of a path stays in the plan; each later claim of the same path is
     one problem naming both writers.
     """
-    plan: dict[str, str] = {}
     owners: dict[str, Claim] = {}
     problems: list[Problem] = []
     for claim in claims:
@@ -92,9 +91,8 @@ def make_plan(claims: Iterable[Claim]) -> tuple[dict[str, str], list[Problem]]:
             problems.append(_problem(blamed, f"un chemin libre ({message})"))
             continue
         owners[path] = claim
-        plan[path] = claim.what
     problems += _file_folder_clashes(owners)
-    return plan, problems
+    return {path: claim.what for path, claim in owners.items()}, problems
 
 
 def _file_folder_clashes(owners: dict[str, Claim]) -> list[Problem]:

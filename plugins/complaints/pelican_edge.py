@@ -46,13 +46,13 @@ from pelican.writers import Writer
 from . import editor_messages, page_values
 from .editor_messages import summary_line
 from .escaping import FILTERS as ESCAPING_FILTERS
-from .feed_writer import MagazineWriter
+from .feed_writer import MagazineWriter, write_feeds
 from .feeds import FeedPage, feed_title
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld, publisher
 from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
 from .opendata import merchant_record, testimony_row, write_csv, write_json
-from .output_folder import empty_output_before_writing
+from .output_folder import empty_output_before_writing, write_output
 from .pelican_escaping import summary_as_text, summary_is_not_markdown
 from .pelican_outputs import (
     blank_draft_translations,
@@ -142,7 +142,7 @@ def load_profiles(generator: ArticlesGenerator) -> None:
             folder, lambda p: posixize_path(str(p.relative_to(content))), flat=True
         )
     generator.complaints_problems = [_relative(p, content) for p in problems]
-    generator.complaints_known = (known_slugs(merchant_dir), known_slugs(author_dir) | set(authors))
+    generator.complaints_known = (known_slugs(merchant_dir), known_slugs(author_dir))
     generator.context["complaints_merchant_profiles"] = {
         slug: typeset_merchant(p) for slug, p in merchants.items()
     }
@@ -351,24 +351,17 @@ class MerchantsGenerator(Generator):
                 url=merchant.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
-            for feed_type, path in (
-                ("atom", merchant.feed_atom_url),
-                ("rss", merchant.feed_rss_url),
-            ):
-                if path:
-                    writer.write_feed(
-                        merchant.articles,
-                        self.context,
-                        path,
-                        feed_type=feed_type,
-                        feed_title=merchant.name,
-                        page=FeedPage(
-                            merchant.url,
-                            feed_title(
-                                "merchant", merchant.name, sitename=self.settings["SITENAME"]
-                            ),
-                        ),
-                    )
+            write_feeds(
+                writer,
+                merchant.articles,
+                self.context,
+                FeedPage(
+                    merchant.url,
+                    feed_title("merchant", merchant.name, sitename=self.settings["SITENAME"]),
+                ),
+                merchant.feed_atom_url,
+                merchant.feed_rss_url,
+            )
         writer.write_file(
             MERCHANTS_INDEX_URL + "index.html",
             self.get_template("merchants"),
@@ -415,18 +408,12 @@ class MerchantsGenerator(Generator):
         ):
             buffer = io.StringIO(newline="")
             write(data, buffer)
-            self._write_bytes(name, buffer.getvalue().encode("utf-8"))
+            write_output(self.output_path, name, buffer.getvalue().encode("utf-8"))
         spreadsheet = setting(self.settings, "COMPLAINTS_DATA_SPREADSHEET")
         if spreadsheet:
             binary = io.BytesIO()
             write_xlsx(rows, binary, generated=generated)
-            self._write_bytes(spreadsheet, binary.getvalue())
-
-    def _write_bytes(self, name: str, data: bytes) -> None:
-        path = Path(self.output_path) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        logger.info("Writing %s", path)
+            write_output(self.output_path, spreadsheet, binary.getvalue())
 
 
 def get_writer(_pelican: Any) -> type[Writer]:

@@ -135,7 +135,7 @@ def write_xlsx(
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{count + 1}"
     stamp = (generated or datetime(2000, 1, 1)).replace(tzinfo=None)
-    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.created = stamp  # openpyxl stamps 'modified' when saving
     workbook.properties.language = "fr-FR"
     buffer = io.BytesIO()
     workbook.save(buffer)
