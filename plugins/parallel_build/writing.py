@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.contents import Article, Content, Page
+from complaints.pelican_urls import stable_urls
 
 from .workers import Jobs, results
 
@@ -93,33 +92,6 @@ class RecordingWriter:
         task.cost += cost
         if name in self._early:
             getattr(self._early_writer, method)(*args, **kwargs)
-
-
-@contextmanager
-def stable_urls() -> Iterator[None]:
-    """Compute the URL and ``save_as`` of each article and page once while writing.
-
-    Pelican formats them again at every access (templates ask for ``article.url``
-    many times per page); they depend on metadata and settings only, which no longer
-    change once the output phase begins. (Static files are left alone: an
-    ``{attach}`` link moves them while pages are rendered.)
-    """
-    original = Content.get_url_setting
-    memo: dict[tuple[int, str], tuple[Any, str]] = {}  # holds the object: ids stay unique
-
-    def get_url_setting(self: Content, key: str) -> str:
-        if not isinstance(self, (Article, Page)):
-            return original(self, key)
-        found = memo.get((id(self), key))
-        if found is None:
-            found = memo[id(self), key] = (self, original(self, key))
-        return found[1]
-
-    Content.get_url_setting = get_url_setting
-    try:
-        yield
-    finally:
-        Content.get_url_setting = original
 
 
 def _page_cost(args: tuple[Any, ...], kwargs: dict[str, Any]) -> float:
