@@ -19,6 +19,7 @@ file handling and writes feeds that the W3C Feed Validation Service accepts:
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -65,8 +66,9 @@ class MagazineWriter(Writer):
         self._feed_page = page or feed_page(
             {**context, **self.settings}, str(path or url or ""), feed_title or ""
         )
-        if not hasattr(self, "_absolute_content"):
-            self._absolute_content: dict[tuple[str, str], str] = {}
+        if not hasattr(self, "_entries"):  # one build's feeds: see _add_item_to_the_feed
+            self._entries: dict[tuple[int, bool, str], tuple[Any, dict[str, Any]]] = {}
+            self._finished_fragments: dict[tuple[int, str, bytes], str] = {}
         return super().write_feed(
             elements, context, path, url, feed_type, override_output, feed_title
         )
@@ -85,26 +87,49 @@ class MagazineWriter(Writer):
             language=context.get("DEFAULT_LANG") or None,
         )
 
-    def _absolute(self, fragment: str | None, base_url: str) -> str | None:
+    def _finished(self, item: Any, fragment: str | None, page_url: str) -> str | None:
+        """``fragment`` with absolute links and, for an invented story, the notice first.
+
+        Kept per article and source fragment (by digest: the memo holds no second copy
+        of the source), so an article's RSS description and Atom content are one
+        string, made once.
+        """
         if not fragment:
             return fragment
-        key = (fragment, base_url)
-        if key not in self._absolute_content:
-            self._absolute_content[key] = absolute_links(fragment, base_url)
-        return self._absolute_content[key]
+        digest = hashlib.blake2b(fragment.encode("utf-8", "surrogatepass"), digest_size=16)
+        key = (id(item), page_url, digest.digest())
+        finished = self._finished_fragments.get(key)
+        if finished is None:
+            finished = absolute_links(fragment, page_url)
+            if is_fictional(item):
+                finished = FICTIONAL_NOTICE + finished
+            self._finished_fragments[key] = finished
+        return finished
 
     def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
+        """Add ``item``'s entry, computed once per build and kind of feed.
+
+        An article sits in several feeds (all, section, tags, author, merchant,
+        topics); its entry depends only on the article, the kind of feed (RSS puts the
+        content in ``description``) and the site's URL, none of which change while
+        feeds are written. Later feeds get a copy of the first one's entry.
+        """
+        key = (id(item), isinstance(feed, Rss201rev2Feed), self.site_url)
+        known = self._entries.get(key)
+        if known is None:
+            self._add_new_item_to_the_feed(feed, item)
+            known = self._entries[key] = (item, dict(feed.items[-1]))  # item: id stays unique
+        else:
+            feed.items.append(dict(known[1]))
+
+    def _add_new_item_to_the_feed(self, feed: Any, item: Any) -> None:
         super()._add_item_to_the_feed(feed, item)
         entry = feed.items[-1]
         entry["title"] = plain_text(str(item.title))
         entry["unique_id_is_permalink"] = False
         page_url = self.urljoiner(self.site_url, item.url)
-        entry["description"] = self._absolute(entry["description"], page_url)
-        entry["content"] = self._absolute(entry["content"], page_url)
-        if is_fictional(item):
-            for field in ("content", "description"):
-                if entry[field]:
-                    entry[field] = FICTIONAL_NOTICE + entry[field]
+        entry["description"] = self._finished(item, entry["description"], page_url)
+        entry["content"] = self._finished(item, entry["content"], page_url)
         merchant = getattr(item, "merchant", None)
         if merchant is not None and merchant.name not in entry["categories"]:
             entry["categories"] = [*entry["categories"], merchant.name]

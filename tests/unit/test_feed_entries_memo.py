@@ -1,0 +1,68 @@
+"""A writer that makes each article's feed entry once writes what fresh writers write."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from complaints.feed_writer import MagazineWriter
+from complaints.feeds import FICTIONAL_NOTICE, FeedPage
+
+SITEURL = "https://example.org"
+SETTINGS = {
+    **DEFAULT_CONFIG,
+    "SITEURL": SITEURL,
+    "FEED_DOMAIN": SITEURL,
+    "ARTICLE_URL": "temoignages/{slug}/",
+    "ARTICLE_SAVE_AS": "temoignages/{slug}/index.html",
+    "TIMEZONE": "Europe/Paris",
+    "RSS_FEED_SUMMARY_ONLY": False,
+}
+CONTEXT = {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "SITENAME": "Site", "DEFAULT_LANG": "fr"}
+
+
+def article(slug: str, *, fictional: bool) -> Article:
+    body = f'<p>Voir <a href="#suite">la suite</a> et <img src="photo-{slug}.png" alt=""></p>'
+    made = Article(body, metadata={"title": slug.title(), "slug": slug, "date": datetime(2024, 5, 1),
+                   "summary": f'<p><a href="../{slug}/">Résumé</a></p>'},
+                   settings=SETTINGS, source_path=f"{slug}.md")  # fmt: skip
+    made.case = SimpleNamespace(fictional=fictional)
+    return made
+
+
+def write(writer: MagazineWriter, articles: list[Article], path: str, kind: str) -> str:
+    writer.write_feed(articles, CONTEXT, path, feed_type=kind, page=FeedPage("", "Flux"))
+    return (Path(writer.output_path) / path).read_text(encoding="utf-8")
+
+
+def test_each_feed_is_what_a_fresh_writer_writes(tmp_path: Path) -> None:
+    one, two = article("un", fictional=True), article("deux", fictional=False)
+    shared = MagazineWriter(str(tmp_path / "shared"), settings=SETTINGS)
+    feeds = [
+        ([one, two], "all.atom.xml", "atom"),
+        ([one, two], "all.rss.xml", "rss"),
+        ([two], "tag.atom.xml", "atom"),
+        ([two, one], "tag.rss.xml", "rss"),
+        ([one], "merchant.atom.xml", "atom"),
+    ]
+    for articles, path, kind in feeds:
+        again = write(shared, articles, path, kind)
+        fresh = MagazineWriter(str(tmp_path / "fresh"), settings=SETTINGS)
+        assert again == write(fresh, articles, path, kind), path
+    atom = (tmp_path / "shared" / "merchant.atom.xml").read_text(encoding="utf-8")
+    assert atom.count("Exemple fictif") == 2  # the notice heads its content and its summary
+    assert 'href="https://example.org/temoignages/un/#suite"' in atom.replace("&quot;", '"')
+    assert FICTIONAL_NOTICE.startswith("<p")
+
+
+def test_rss_description_and_atom_content_of_an_article_are_one_string(tmp_path: Path) -> None:
+    one = article("un", fictional=True)
+    writer = MagazineWriter(str(tmp_path), settings=SETTINGS)
+    atom = writer.write_feed([one], CONTEXT, None, feed_type="atom", page=FeedPage("", "F"))
+    rss = writer.write_feed([one], CONTEXT, None, feed_type="rss", page=FeedPage("", "F"))
+    assert rss.items[0]["description"] is atom.items[0]["content"]
+    assert atom.items[0]["description"] != atom.items[0]["content"]  # the summary
