@@ -2,9 +2,11 @@
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from markupsafe import Markup
+from pelican.utils import SafeDatetime
 
 from complaints.formatting import (
     FILTERS,
@@ -12,6 +14,7 @@ from complaints.formatting import (
     duration_fr,
     fuzzy_date_fr,
     fuzzy_date_html,
+    iso_day,
     label,
     labels,
     money_fr,
@@ -183,3 +186,24 @@ def test_filters_registry():
     assert {"date_fr", "fuzzy_date_fr", "fuzzy_date_html", "duration_fr"} <= set(FILTERS)
     assert {"money_fr", "percent_fr", "label"} <= set(FILTERS)
     assert all(callable(f) for f in FILTERS.values())
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        SafeDatetime(2009, 7, 6, 23, 59, tzinfo=ZoneInfo("Europe/Paris")),
+        SafeDatetime(2010, 1, 1, 0, 0),
+        SafeDatetime(999, 12, 31, 12, 0),
+        date(2024, 2, 29),
+    ],
+)
+def test_iso_day_is_what_pelicans_strftime_gives(value: date) -> None:
+    assert iso_day(value) == value.strftime("%Y-%m-%d")
+    assert iso_day(value) == iso_day(value)  # memoised: the same text again
+
+
+def test_iso_day_keeps_the_local_day_of_equal_aware_datetimes() -> None:
+    paris = SafeDatetime(2009, 7, 7, 0, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    utc = paris.astimezone(ZoneInfo("UTC"))  # the same instant (equal), the day before
+    assert paris == utc
+    assert (iso_day(paris), iso_day(utc)) == ("2009-07-07", "2009-07-06")
