@@ -116,15 +116,17 @@ def write_xlsx(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     count = 0
-    for count, row in enumerate(rows, start=1):  # noqa: B007 (count used after the loop)
+    for count, row in enumerate(rows, start=1):
         values = []
         for column in CSV_COLUMNS:
             convert, _ = CONVERTERS.get(column, (_text, None))
             values.append(convert(row[column]))
         sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # openpyxl reads "=..." as a formula: keep it text
-                cell.data_type = "s"
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, str):  # openpyxl reads "=..." as a formula: keep it text
+                cell = sheet.cell(row=count + 1, column=index)
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     for index, column in enumerate(CSV_COLUMNS, start=1):
         _, number_format = CONVERTERS.get(column, (_text, None))
         letter = get_column_letter(index)
