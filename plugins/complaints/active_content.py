@@ -47,11 +47,14 @@ def unsafe_url(url: str) -> bool:
     return bool(_UNSAFE_SCHEME.match(cleaned))
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Scanner(HTMLParser):
     def __init__(self, body: str) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Found] = []
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
 
     def _offset(self) -> int:
         line, column = self.getpos()

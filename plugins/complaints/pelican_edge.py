@@ -60,9 +60,11 @@ from .pelican_outputs import (
     plan_outputs,
 )
 from .pelican_reader import LINES, PROBLEMS, site_rules, use_fast_reader
+from .pelican_urls import stable_urls
 from .problems import Problem
 from .profiles import collect, known_slugs, read_author, read_merchant
 from .render import insert_case_html, render_case_html
+from .render_memo import RenderMemo
 from .spreadsheet import write_xlsx
 from .text import plain_text
 from .timeline import derive_facts
@@ -114,7 +116,9 @@ def add_filters(generator: Generator) -> None:
     that no settings file can turn it off. No template is compiled before this signal.
     ``striptags`` is replaced by :func:`complaints.text.plain_text`, which keeps the
     typographic no-break spaces (Jinja's collapses them into plain spaces), and
-    ``feed_title(kind, name)`` gives the title shared by a feed and its HTML link.
+    ``feed_title(kind, name)`` gives the title shared by a feed and its HTML link;
+    ``memo`` renders a fragment once per build (:mod:`complaints.render_memo`: the
+    build's context holds it, all generators share it).
     """
     generator.env.autoescape = True
     install(generator.env)
@@ -122,6 +126,9 @@ def add_filters(generator: Generator) -> None:
     generator.env.filters["striptags"] = plain_text
     generator.env.globals["feed_title"] = partial(
         feed_title, sitename=generator.settings["SITENAME"]
+    )
+    generator.env.globals["memo"] = generator.context.setdefault(
+        "complaints_render_memo", RenderMemo()
     )
 
 
@@ -431,13 +438,14 @@ def add_article_jsonld(generators: list[Generator]) -> None:
     site_publisher = publisher(
         settings["SITENAME"], settings["SITEURL"], setting(settings, "COMPLAINTS_PUBLISHER_LOGO")
     )
-    for article in every_article(context):
-        article.jsonld = article_jsonld(
-            article,
-            settings["SITEURL"],
-            profiles=context.get("author_profiles"),
-            publisher=site_publisher,
-        )
+    with stable_urls():  # metadata no longer changes
+        for article in every_article(context):
+            article.jsonld = article_jsonld(
+                article,
+                settings["SITEURL"],
+                profiles=context.get("author_profiles"),
+                publisher=site_publisher,
+            )
 
 
 def check_outputs(generators: list[Any]) -> None:
@@ -446,7 +454,8 @@ def check_outputs(generators: list[Any]) -> None:
     The plan ``{path: what writes it}`` is kept as ``context["complaints_output_plan"]``
     (a build's completeness is checked against it afterwards).
     """
-    plan, problems = plan_outputs(generators)
+    with stable_urls():  # metadata no longer changes
+        plan, problems = plan_outputs(generators)
     if problems:
         raise ContentProblems(problems)
     if generators:

@@ -2,11 +2,12 @@
 
 Pelican formats them again at every access (``Content.get_url_setting``; templates
 ask for ``article.url`` many times per page, feeds and listings again). They depend
-on metadata and settings only, which no longer change once the output phase begins:
-from ``get_writer`` until ``finalized``, :func:`stable_urls` keeps each value the
-first time it is asked for. (Static files are left alone: an ``{attach}`` link moves
-them while pages are rendered.) ``plugins/parallel_build`` uses the same memo around
-its own output phase.
+on metadata and settings only, which no longer change once every generator has its
+context. :func:`stable_urls` keeps each value the first time it is asked for: from
+``get_writer`` until ``finalized``, and around the work of ``all_generators_finalized``
+receivers that ask for many (output plan, JSON-LD). Static files are left alone: an
+``{attach}`` link moves them while pages are rendered. ``plugins/parallel_build``
+uses the same memo around its own output phase.
 """
 
 from __future__ import annotations
