@@ -3,6 +3,8 @@
 ``publishconf.py`` imports everything from here and switches on what production needs.
 """
 
+import os
+
 AUTHOR = "Allo C'Est Fini"
 SITENAME = "Allo C'Est Fini"
 SITESUBTITLE = "Le magazine des consommateurs malmenés par les boutiques en ligne"
@@ -31,7 +33,11 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = ["plugins"]
 # Order matters: complaints (which also reads the front matter: its reader validates
 # every file) inserts each case box before typographie's single pass over the body.
-PLUGINS = ["complaints", "typographie"]
+# parallel_build (last) reads articles and writes pages with every core, the output byte
+# for byte the serial build's (issue 14, docs/performance.md).
+PLUGINS = ["complaints", "typographie", "parallel_build"]
+# A serial build: `PARALLEL=false invoke build` (any task), or `pelican -e PARALLEL=false`.
+PARALLEL = os.environ.get("PARALLEL", "true").strip().lower() not in ("false", "0", "no")
 
 # Typography is applied once per rendered body by the `typographie` plugin,
 # not by Pelican's per-field TYPOGRIFY (see docs/performance.md).

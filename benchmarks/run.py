@@ -6,7 +6,9 @@ For each size N, the content is generated once (benchmarks/generate.py, seeded) 
 benchmarks/work/content-N, then the variants are built in ONE run, round-robin
 (a b c d e a b c d e ...), so that the drift of a shared machine hits them alike:
 
-  a  the site as published: publishconf.py, all feeds, complaints + typographie
+  a  the site as published: publishconf.py, all feeds, complaints + typographie +
+     parallel_build (articles read and pages written by every core, the default)
+  s  (a) built serially (PARALLEL = False): same output, one core
   b  the same files and theme, complaints and typographie plugins off (the site's
      reader, complaints.pelican_reader, stays: it is configuration, not the plugins' work); the theme's
      Jinja filters (complaints.formatting.FILTERS, pure formatting) are registered
@@ -20,10 +22,9 @@ benchmarks/work/content-N, then the variants are built in ONE run, round-robin
      warmed by one untimed build
   e  (a) with TYPOGRAPHIE_ENABLED = False (cost of the typography = a - e)
   f  like d with CONTENT_CACHING_LAYER = "reader"
-  p  (a) with the opt-in parallel_build plugin (what parallelconf.py adds): articles
-     read and pages written by every core; same output as (a)
-  (h9's measurements called the parallel build (a) and the serial one (s): the plugin
-  was then on by default. Today (a) is serial, as published, and (p) is parallel.)
+  (Between the merge of wave 2 and issue 14's last changes, parallel_build was opt-in:
+  (a) was then serial and a variant (p) added the plugin. Today (a) is parallel again,
+  as in h9's first measurements, and (s) is serial.)
 
 --preview (default on with the default variants): the editors' preview
 (`python -m parallel_build.preview --watch`; `invoke livereload` does not use it yet) on a copy
@@ -129,7 +130,7 @@ CONTENT_CACHING_LAYER = "generator"
 CACHE_PATH = @CACHE@
 """,
     "e": COMMON_HEAD + "\nTYPOGRAPHIE_ENABLED = False\n",
-    "p": COMMON_HEAD + '\nPLUGINS = [*PLUGINS, "parallel_build"]\n',
+    "s": COMMON_HEAD + "\nPARALLEL = False\n",
     "f": COMMON_HEAD
     + """
 CACHE_CONTENT = True
@@ -140,13 +141,14 @@ CACHE_PATH = @CACHE@
 }
 CACHED = {"d", "f"}
 LABELS = {
-    "a": "(a) site as published",
+    "a": "(a) site as published (parallel, the default)",
     "b": "(b) plugins off (filters kept)",
     "c": "(c) plain Pelican",
     "d": "(d) cached rebuild, generator layer",
     "e": "(e) site, typography off",
     "f": "(f) cached rebuild, reader layer",
-    "p": "(p) site as published, parallel_build plugin on (opt-in)",
+    "s": "(s) site as published, serial (PARALLEL = False)",
+    "p": "(p) parallel_build opt-in (results written before it became the default)",
 }
 STATUS_RE = re.compile(r"(outcome: \{status: )(open|unresolved)(,)")
 
@@ -527,8 +529,8 @@ def report(sizes: list[int]) -> str:
         cpu = {v: _median(runs, "cpu") for v, runs in data["results"].items() if runs}
         out.append("")
         out.append("Ratios of medians, wall time (CPU time of all processes in brackets):\n")
-        ratios = [("(p)/(c)", "p", "c", 0.6), ("(p)/(a)", "p", "a", None),
-                  ("(a)/(c)", "a", "c", None), ("(a)/(b)", "a", "b", None),
+        ratios = [("(a)/(c)", "a", "c", 0.6), ("(a)/(s)", "a", "s", None),
+                  ("(s)/(c)", "s", "c", None), ("(s)/(b)", "s", "b", None),
                   ("(d)/(a)", "d", "a", None), ("(f)/(a)", "f", "a", None)]  # fmt: skip
         for label, x, y, budget in ratios:
             if x in med and y in med:
@@ -539,7 +541,7 @@ def report(sizes: list[int]) -> str:
                     else (f" (target ≤ {budget}: " + ("met" if r <= budget else "NOT MET") + ")")
                 )
                 out.append(f"- {label} = {r:.2f} [{cpu[x] / cpu[y]:.2f}]{verdict}")
-        for v in ("a", "p"):
+        for v in ("a", "s"):
             runs = data["results"].get(v)
             if not runs:
                 continue
@@ -568,7 +570,7 @@ def report(sizes: list[int]) -> str:
         out.append("")
     if len(loaded) >= 2:
         small, large = min(loaded), max(loaded)
-        for v in ("p", "a", "c"):
+        for v in ("a", "s", "c"):
             if v in loaded[small]["results"] and v in loaded[large]["results"]:
                 t_s = _median(loaded[small]["results"][v], "wall")
                 t_l = _median(loaded[large]["results"][v], "wall")
@@ -576,7 +578,7 @@ def report(sizes: list[int]) -> str:
                 c_l = _median(loaded[large]["results"][v], "cpu")
                 target = " (target ≤ 5.5: " + ("met" if t_l / t_s <= 5.5 else "NOT MET") + ")"
                 out.append(f"- {LABELS[v]}: time({large})/time({small}) = {t_l / t_s:.2f}"
-                           f" [{c_l / c_s:.2f}]" + (target if v in "ap" else ""))  # fmt: skip
+                           f" [{c_l / c_s:.2f}]" + (target if v in "as" else ""))  # fmt: skip
     return "\n".join(out)
 
 
@@ -584,7 +586,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--variants", nargs="+", default=["a", "p", "c"],
+    parser.add_argument("--variants", nargs="+", default=["a", "s", "c"],
                         choices=sorted(SETTINGS))  # fmt: skip
     parser.add_argument("--no-preview", dest="preview", action="store_false",
                         help="skip the preview-latency measure")  # fmt: skip

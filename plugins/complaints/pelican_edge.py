@@ -377,7 +377,12 @@ class MerchantsGenerator(Generator):
             url=MERCHANTS_INDEX_URL,
             relative_urls=self.settings["RELATIVE_URLS"],
         )
-        self._write_data()
+        # parallel_build's writer can do this job in any process, while pages render
+        share_out = getattr(writer, "share_out", None)
+        if share_out is None:
+            self._write_data()
+        else:
+            share_out("donnees/", self._write_data, cost=len(self.context["articles"]))
 
     def _write_data(self) -> None:
         siteurl = self.settings["SITEURL"]

@@ -7,14 +7,15 @@ Writing: at ``all_generators_finalized``, :func:`~parallel_build.writing.install
 shares page and feed rendering out between processes. The output is byte for byte the
 output of a serial build (tests/edge/test_parallel.py).
 
-Opt-in: the plugin is not in pelicanconf.py's PLUGINS (the default build is serial).
-``parallelconf.py`` is publishconf.py with it added; any build can add it with
-``-e 'PLUGINS=["complaints", "typographie", "parallel_build"]'``. Pelican's signals
-are process-wide, so the receivers also check that this build lists the plugin (a
-later build in the same process without it stays serial).
+On by default: pelicanconf.py (and publishconf.py, which imports it) lists the plugin.
+``PARALLEL=false`` in the environment (``PARALLEL=false invoke build``) or
+``pelican -e PARALLEL=false`` builds serially, Pelican untouched. Pelican's signals are
+process-wide, so the receivers also check that this build lists the plugin (a later
+build in the same process without it stays serial).
 
 Settings:
-- ``PARALLEL`` (default True): False gives Pelican's serial build, untouched.
+- ``PARALLEL`` (default True; pelicanconf.py reads the environment variable):
+  False gives Pelican's serial build, untouched.
 - ``PARALLEL_PROCESSES`` (default: the cores this process may use): processes that
   read and write; 1 is serial.
 

@@ -48,7 +48,8 @@ class ParallelReaders:
         self._processes = processes
         self._ready = ready or {}
         self._fresh = fresh
-        self._ahead: dict[str, bytes] | None = None
+        # source path -> (article read ahead, its bytes when ``fresh`` wants them)
+        self._ahead: dict[str, tuple[Any, bytes | None]] | None = None
         self._call: tuple[str, dict[str, Any]] | None = None  # the loop's arguments
 
     def __getattr__(self, name: str) -> Any:
@@ -71,16 +72,16 @@ class ParallelReaders:
         if ready is not None:
             ready._context = self._generator.context
             return ready
-        shared = shared_objects(self._generator)
-        data = self._ahead.pop(path, None)
-        if data is None:  # not read ahead, or failed there: read here, errors included
+        ahead = self._ahead.pop(path, None)
+        if ahead is None:  # not read ahead, or failed there: read here, errors included
             article = self._readers.read_file(base_path, path, **kwargs)
             if self._fresh is not None:
-                self._fresh[path] = dumps(article, shared)
+                self._fresh[path] = dumps(article, shared_objects(self._generator))
             return article
-        if self._fresh is not None:
+        article, data = ahead
+        if self._fresh is not None and data is not None:
             self._fresh[path] = data
-        return loads(data, shared)
+        return article
 
     def _read_ahead(self, base_path: str, kwargs: dict[str, Any]) -> None:
         settings = self._generator.settings
@@ -99,7 +100,10 @@ class ParallelReaders:
             return dumps(self._readers.read_file(base_path, paths[index], **kwargs), shared)
 
         jobs = Jobs(len(paths))
+        keep = self._fresh is not None
+        # loaded as they arrive (this process waits for the workers anyway): it never
+        # holds the bytes of every article beside the articles themselves
         for index, data in results(jobs.fork(self._processes, read)):
-            self._ahead[paths[index]] = data
+            self._ahead[paths[index]] = (loads(data, shared), data if keep else None)
         jobs.join()
         logger.debug("%d of %d articles read by workers", len(self._ahead), len(paths))

@@ -4,10 +4,13 @@ At ``all_generators_finalized`` every generator has its context; Pelican then ca
 each generator's ``generate_output(writer)`` in turn. :func:`install` makes the first
 of those calls run every generator's own ``generate_output`` with a
 :class:`RecordingWriter`, which notes each ``write_file`` / ``write_feed`` call
-(rendering is most of the cost) instead of doing it; anything else a generator does
-(static files, data files, other writer methods) happens at once, as usual. The noted
-calls are then done by the main process and forked workers, which hold the same
-objects in memory, and the other generators' ``generate_output`` calls do nothing.
+(rendering is most of the cost) instead of doing it; a generator may also hand it a
+job that writes files of its own, to be done in any process
+(:meth:`RecordingWriter.share_out`: the complaints plugin's data files). Anything else
+a generator does (static files, other writer methods) happens at once, as usual. The
+noted calls and jobs are then done by the main process and forked workers, which hold
+the same objects in memory, and the other generators' ``generate_output`` calls do
+nothing.
 
 Calls that write the same output name form one task, kept in their order, so
 Pelican's overwrite rules behave as in a serial build. A task that fails or logs in a
@@ -44,7 +47,10 @@ class Task:
     """The calls that write one output name, in the order they were made."""
 
     name: str
-    calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    # a writer method's name, or a job (a callable) run as it is
+    calls: list[tuple[str | Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = field(
+        default_factory=list
+    )
     cost: float = 0.0
 
 
@@ -72,6 +78,17 @@ class RecordingWriter:
     def after_writes(self, finish: Callable[[], None]) -> None:
         """Call ``finish`` in the main process once every noted write is done."""
         self.finishers.append(finish)
+
+    def share_out(self, name: str, job: Callable[[], None], cost: float) -> None:
+        """Have ``job`` (which writes the output ``name``) done in any process.
+
+        ``cost`` is in pages rendered (one article page is about 1). Like a noted
+        write, a job that raises or logs a warning in a worker is done again in the
+        main process; what it changes in memory stays in the process that ran it.
+        """
+        task = self.tasks.setdefault(name, Task(name))
+        task.calls.append((job, (), {}))
+        task.cost += cost
 
     def write_file(self, name: Any, *args: Any, **kwargs: Any) -> None:
         if not name:
@@ -106,7 +123,8 @@ def run(writer: Any, tasks: list[Task]) -> None:
     """Do the calls of some tasks with the real writer."""
     for task in tasks:
         for method, args, kwargs in task.calls:
-            getattr(writer, method)(*args, **kwargs)
+            call = getattr(writer, method) if isinstance(method, str) else method
+            call(*args, **kwargs)
 
 
 def order(tasks: Iterable[Task], first: Collection[str] = ()) -> list[Task]:

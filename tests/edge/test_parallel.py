@@ -1,19 +1,22 @@
-"""The opt-in parallel build (plugins/parallel_build) writes what the default build writes.
+"""The parallel build (plugins/parallel_build, on by default) writes what a serial one writes.
 
-The default build (plugin off) runs as `invoke build` does, in a subprocess; the parallel
-one in this process (to count what workers did). Whole trees are compared except
-``pagefind/``: Pagefind's filter files are not byte-stable from one run to the next even
-between two serial builds of the same sources (test_pagefind_alone_differs_between_runs).
+The serial build (``-e PARALLEL=false``) runs as `invoke build` does, in a subprocess;
+the parallel one in this process (to count what workers did). Whole trees are compared
+except ``pagefind/``: Pagefind's filter files are not byte-stable from one run to the next
+even between two serial builds of the same sources
+(test_pagefind_alone_differs_between_runs).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import parallel_build.reading
 import parallel_build.writing
 import pytest
+from parallel_build import processes
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -25,20 +28,32 @@ UNSTABLE = "pagefind/"
 
 
 def build(content: Path, output: Path, config: str = "publishconf.py", **overrides: Any) -> Path:
-    """Build in this process with the parallel plugin added to the config's PLUGINS."""
-    settings = read_settings(str(ROOT / config))
+    """Build in this process with the config as it is (the parallel build is its default)."""
     override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    override["PLUGINS"] = [*settings["PLUGINS"], "parallel_build"]
     settings = read_settings(str(ROOT / config), override={**override, **overrides})
     Pelican(settings).run()
     return output
 
 
-def default_build(content: Path, output: Path, config: str) -> Path:
-    """The default build (plugin off), in a subprocess as `invoke build` runs it."""
-    result = build_site(output, settings=config, content=content)
+def serial_build(content: Path, output: Path, config: str) -> Path:
+    """The serial build (``-e PARALLEL=false``), in a subprocess as `invoke build` runs it."""
+    result = build_site(output, settings=config, content=content, extra={"PARALLEL": "false"})
     assert result.returncode == 0, result.stderr[-3000:]
     return output
+
+
+def test_the_site_builds_in_parallel_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PARALLEL", raising=False)
+    for config in ("pelicanconf.py", "publishconf.py"):
+        assert processes(read_settings(str(ROOT / config))) == len(os.sched_getaffinity(0))
+        serial = read_settings(str(ROOT / config), override={"PARALLEL": False})
+        assert processes(serial) == 1
+    monkeypatch.setenv("PARALLEL", "false")  # `PARALLEL=false invoke build`
+    try:
+        assert processes(read_settings(str(ROOT / "pelicanconf.py"))) == 1
+    finally:  # read_settings leaves the module in sys.modules, where publishconf.py finds it
+        monkeypatch.delenv("PARALLEL")
+        read_settings(str(ROOT / "pelicanconf.py"))
 
 
 def stable_differences(left: Path, right: Path) -> list[str]:
@@ -75,7 +90,7 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list
 def test_parallel_build_is_byte_identical_to_serial(
     corpus: Path, tmp_path: Path, config: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    serial = default_build(corpus, tmp_path / "serial", config)
+    serial = serial_build(corpus, tmp_path / "serial", config)
     loaded = count_calls(monkeypatch, parallel_build.reading, "loads")
     written = count_calls(monkeypatch, parallel_build.writing, "results")
     if config == "publishconf.py":  # production empties the output once the content is valid
@@ -94,13 +109,13 @@ def test_parallel_build_is_byte_identical_to_serial(
 
 
 def test_pagefind_alone_differs_between_runs(corpus: Path, tmp_path: Path) -> None:
-    """Why the identity test skips pagefind/: two default builds differ there only.
+    """Why the identity test skips pagefind/: two serial builds differ there only.
 
     (Seen on 2026-11-26 with this corpus: about ten ``pagefind/filter/*.pf_filter``
     files, ``pagefind-entry.json`` and a ``.pf_meta`` differ between two serial runs.)
     """
-    first = default_build(corpus, tmp_path / "first", "pelicanconf.py")
-    second = default_build(corpus, tmp_path / "second", "pelicanconf.py")
+    first = serial_build(corpus, tmp_path / "first", "pelicanconf.py")
+    second = serial_build(corpus, tmp_path / "second", "pelicanconf.py")
     changed = differences(first, second)
     assert all(name.startswith(UNSTABLE) for name in changed)
 

@@ -10,7 +10,13 @@ from parallel_build import listed
 from parallel_build.preview import remove_stale
 from parallel_build.transfer import dumps, loads
 from parallel_build.workers import Jobs, results
-from parallel_build.writing import Task, grown_lists, order, write_in_parallel
+from parallel_build.writing import (
+    RecordingWriter,
+    Task,
+    grown_lists,
+    order,
+    write_in_parallel,
+)
 
 
 class Thing:
@@ -104,3 +110,23 @@ def test_grown_lists_sends_only_the_new_items_once() -> None:
 def test_the_plugin_acts_only_in_builds_that_list_it() -> None:
     assert listed({"PLUGINS": ["complaints", "typographie", "parallel_build"]})
     assert not listed({"PLUGINS": ["complaints", "typographie"]})
+
+
+def test_a_shared_out_job_is_done_once_by_some_process_beside_the_noted_writes(
+    tmp_path: Path,
+) -> None:
+    context = {"written": []}
+    recorder = RecordingWriter(ListingWriter(context, tmp_path / "pids"))
+    for n in range(20):
+        recorder.write_file(f"page-{n}.html")
+
+    def data_files() -> None:  # a job writes files, nothing the main process must see
+        with (tmp_path / "data.csv").open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+
+    recorder.share_out("donnees/", data_files, cost=100)
+    tasks = order(recorder.tasks.values())
+    assert tasks[0].name == "donnees/"  # the costliest first
+    write_in_parallel(recorder.writer, tasks, 3, context)
+    assert len((tmp_path / "data.csv").read_text(encoding="utf-8").split()) == 1
+    assert len(context["written"]) == 20
