@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import build_site
 from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
+from tests.site.site_helpers import PIXMANIA_PAGE
 
 pytestmark = pytest.mark.quality
 
@@ -101,6 +102,18 @@ def test_results_show_the_merchant_and_the_status(browser, served_site: str) -> 
 def test_a_query_that_matches_nothing_says_so(browser, served_site: str) -> None:
     status, results = search(browser, served_site, q="xylophonistes")
     assert results == []
+    assert status.startswith("Aucun résultat")
+
+
+def test_the_advice_repeated_under_testimonies_finds_nothing(
+    browser, served_site: str, served_dir: Path
+) -> None:
+    """« juriste » is only in the « Que faire ? » section (data-pagefind-ignore). (Other
+    boilerplate: tests/site/test_search_index.py reads the index itself, since some words
+    absent from the index still match shorter ones: « cercle » finds « ce ».)"""
+    assert "juriste" in (served_dir / PIXMANIA_PAGE).read_text(encoding="utf-8")
+    status, results = search(browser, served_site, q="juriste")
+    assert results == [], f"« juriste » found {titles(results, 5)}"
     assert status.startswith("Aucun résultat")
 
 

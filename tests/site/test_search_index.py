@@ -1,0 +1,90 @@
+"""What Pagefind indexed in the production build, read from its own fragments (the text
+each result's words and excerpt come from): every page marked for search, the story
+and the case of a testimony, not the boilerplate repeated from page to page."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
+
+PIXMANIA_MERCHANT = "marchands/pixmania/index.html"
+FRAGMENT_PREFIX = b"pagefind_dcd"  # Pagefind's marker before each decompressed file
+
+# Text the theme repeats on many pages, with where it comes from
+BOILERPLATE = {
+    "juriste": "« Que faire ? » (partials/que_faire.html)",
+    "Exercez votre droit de réponse": "reader links (partials/reader_links.html)",
+    "toute ressemblance": "fictional notice (macros.fictional_notice)",
+    "Repères": "timeline legend (complaints/templates/case.html)",
+    "Retour à la une": "back link of a testimony",
+    "Tous les marchands": "back link of a merchant page",
+}
+
+
+def fragments(site: Path) -> dict[str, str]:
+    """URL → indexed text, for every page of the index."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(FRAGMENT_PREFIX)
+        fragment = json.loads(data[len(FRAGMENT_PREFIX) :])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def url_of(relative: str) -> str:
+    return "/" + relative.removesuffix("index.html")
+
+
+@pytest.fixture(scope="module")
+def indexed(built_site: Path) -> dict[str, str]:
+    return fragments(built_site)
+
+
+def test_every_page_marked_for_search_is_indexed_and_nothing_else(
+    built_site: Path, indexed: dict[str, str]
+) -> None:
+    marked = {
+        url_of(page.relative_to(built_site).as_posix())
+        for page in html_pages(built_site)
+        if b"data-pagefind-body" in page.read_bytes()
+    }
+    assert marked and set(indexed) == marked
+
+
+@pytest.mark.parametrize("page", [PIXMANIA_PAGE, PIXMANIA_MERCHANT])
+def test_boilerplate_is_on_the_page_but_not_in_the_index(
+    built_site: Path, indexed: dict[str, str], page: str
+) -> None:
+    shown = soup(built_site, page).select_one("[data-pagefind-body]").get_text(" ")
+    text = indexed[url_of(page)]
+    on_page = [words for words in BOILERPLATE if words in shown]
+    assert on_page  # else the test proves nothing
+    assert [(w, BOILERPLATE[w]) for w in on_page if w in text] == []
+
+
+def test_no_testimony_indexes_the_advice_or_the_notices(indexed: dict[str, str]) -> None:
+    for url, text in indexed.items():
+        leaked = [w for w in ("juriste", "toute ressemblance", "Repères") if w in text]
+        assert leaked == [], url
+
+
+def test_a_testimony_indexes_its_title_story_and_case(indexed: dict[str, str]) -> None:
+    text = indexed[url_of(PIXMANIA_PAGE)]
+    for words in ("caméscope livré chez un autre", "Pixmania", "Le dossier", "Chronologie"):
+        assert words in text, words
+
+
+def test_a_merchant_page_indexes_the_merchant_not_its_testimony_list(
+    built_site: Path, indexed: dict[str, str]
+) -> None:
+    text = indexed[url_of(PIXMANIA_MERCHANT)]
+    assert "Pixmania" in text
+    listed = soup(built_site, PIXMANIA_MERCHANT).select(".merchant-testimonies .card-title")
+    assert listed
+    assert [t.get_text() for t in listed if t.get_text() in text] == []
