@@ -2,10 +2,12 @@
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
 preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
-bench. Every task that produces a site to look at or to publish runs Pelican in a child
+bench. Every task that produces a site to publish or to look at runs Pelican in a child
 process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
 ``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
 leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
+``livereload``, the editors' preview, is the exception: it keeps the site in memory and
+rebuilds ``output/`` in place (:mod:`parallel_build.preview`).
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def livereload(c, path=None, output=None, settings=None, extra_settings=None):
                 host=CONFIG["host"], port=CONFIG["port"], root=str(ROOT / site["OUTPUT_PATH"])
             )
         except Interrupted as stop:
-            report_interrupt(stop, f"{site['OUTPUT_PATH']}/ garde le dernier site construit.")
+            report_interrupt(stop, f"{site['OUTPUT_PATH']}/ garde les pages écrites jusqu'ici.")
             raise
         finally:
             if preview is not None:

@@ -97,7 +97,8 @@ class SourceWatcher(Watcher):
 
     def __init__(self, rules: Sequence[tuple[Path, Action]], step_ms: int = 50) -> None:
         super().__init__()
-        self.rules = [(path.resolve(), action) for path, action in rules]
+        # a path that does not exist (a theme of Pelican's own, by name) is not watched
+        self.rules = [(path.resolve(), action) for path, action in rules if path.exists()]
         self.step_ms = step_ms
         self.stopping = threading.Event()
 
