@@ -2,10 +2,12 @@
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
 preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
-bench. Every task that produces a site to look at or to publish runs Pelican in a child
+bench. Every task that produces a site to publish or to look at runs Pelican in a child
 process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
 ``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
 leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
+``livereload``, the editors' preview, is the exception: it keeps the site in memory and
+rebuilds ``output/`` in place (:mod:`parallel_build.preview`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 from sitebuild.publishing import rsync_command
 from sitebuild.supervisor import (
-    BuildFailed,
     Interrupted,
     SignalGuard,
     fresh_build,
@@ -119,60 +120,80 @@ def preview(c):
     build_site(CONFIG["settings_publish"])
 
 
-@task
-def livereload(c):
+@task(
+    iterable=["extra_settings"],
+    help={
+        "path": "content folder (default: the settings' PATH), as pelican's PATH argument",
+        "output": "output folder (default: the settings' OUTPUT_PATH), as pelican's -o",
+        "settings": "settings file (default: pelicanconf.py), as pelican's -s",
+        "extra-settings": "KEY=VALUE setting (JSON value), as pelican's -e; repeatable",
+    },
+)
+def livereload(c, path=None, output=None, settings=None, extra_settings=None):
     """Build, serve and reload the browser tab whenever content, theme or plugin change.
 
-    A save that breaks the build shows the problems in the browser tab (HTTP 500 page)
-    until the next good save; output/ keeps the last good site.
+    The site stays in memory in a preview process (parallel_build.preview): a save
+    builds again in place, re-reading only what changed and writing the saved page
+    and its merchant's page first. A save that breaks the build shows the problems in
+    the browser tab (HTTP 500 page) until the next good save. Settings or plugin
+    code changes start a new preview process.
     """
-    from sitebuild.live_server import LastBuild, live_server
+    from parallel_build.preview import PreviewProcess
+    from pelican import get_config, parse_arguments
 
+    from sitebuild.live_server import LastBuild, SourceWatcher, live_server
+
+    settings_file = str(Path(settings).resolve()) if settings else CONFIG["settings_base"]
+    arguments = [*([path] if path else []), "-s", settings_file]
+    arguments += [
+        *(["-o", output] if output else []),
+        *(["-e", *extra_settings] if extra_settings else []),
+    ]
+    overrides = get_config(parse_arguments(arguments))
+    overrides.pop("DEBUG")
+    site = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / settings_file)), **overrides}
     last = LastBuild()
-    with SignalGuard() as guard:
+    preview = None
 
-        def build_with_cache(load: bool) -> None:
-            extra = ["CACHE_CONTENT=true", f"LOAD_CONTENT_CACHE={str(load).lower()}"]
-            try:
-                with fresh_build(
-                    guard, ROOT, DEPLOY, CONFIG["settings_base"], extra=extra, capture=True
-                ) as fresh:
-                    replace_output(guard, fresh, DEPLOY)
-            except BuildFailed as failure:  # keep serving: the editor fixes and saves again
-                last.failed(failure.report)
-                print(
-                    "Corrigez le fichier et enregistrez : la page se rechargera.", file=sys.stderr
-                )
-            else:
-                last.succeeded()
+    def build() -> None:
+        result = preview.build()
+        if result.ok:
+            last.succeeded()
+            print(f"Site construit en {result.seconds} s.", file=sys.stderr)
+            return
+        last.failed("".join(f"{line}\n" for line in result.problems or [result.message]))
+        sys.stderr.write(last.report)
+        print("Corrigez le fichier et enregistrez : la page se rechargera.", file=sys.stderr)
 
-        def cached_build() -> None:
-            build_with_cache(load=True)
+    def restart_and_build() -> None:
+        # settings and plugin code are read once per preview process
+        preview.restart()
+        build()
 
-        def fresh_build_all() -> None:
-            # cached articles hold what the plugins and settings derived when they were
-            # read: after a change to either, read everything again (and refill the cache)
-            build_with_cache(load=False)
-
+    with SignalGuard():
         try:
-            cached_build()
-            server = live_server(last)
-            theme_path = SETTINGS["THEME"]
-            watched = {
-                CONFIG["settings_base"]: fresh_build_all,
-                "plugins/**/*.py": fresh_build_all,
-                "plugins/**/*.html": fresh_build_all,
-                f"{theme_path}/templates/**/*.html": cached_build,
-                f"{theme_path}/static/**/*.css": cached_build,
-                f"{theme_path}/static/**/*.js": cached_build,
-                f"{SETTINGS['PATH']}/**/*.md": cached_build,
-            }
-            for glob, rebuild_site in watched.items():
-                server.watch(glob, rebuild_site)
-            server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+            preview = PreviewProcess(
+                settings_file, cwd=str(ROOT), module="sitebuild.preview_runner", **overrides
+            )
+            build()
+            watcher = SourceWatcher(
+                [
+                    (ROOT / settings_file, restart_and_build),
+                    (ROOT / "plugins", restart_and_build),
+                    (ROOT / site["THEME"], build),
+                    (ROOT / site["PATH"], build),
+                ]
+            )
+            server = live_server(last, watcher)
+            server.serve(
+                host=CONFIG["host"], port=CONFIG["port"], root=str(ROOT / site["OUTPUT_PATH"])
+            )
         except Interrupted as stop:
-            report_interrupt(stop, f"{CONFIG['deploy_path']}/ garde le dernier site construit.")
+            report_interrupt(stop, f"{site['OUTPUT_PATH']}/ garde les pages écrites jusqu'ici.")
             raise
+        finally:
+            if preview is not None:
+                preview.close(timeout=0)
 
 
 @task

@@ -27,7 +27,7 @@ benchmarks/work/content-N, then the variants are built in ONE run, round-robin
   as in h9's first measurements, and (s) is serial.)
 
 --preview (default on with the default variants): the editors' preview
-(`python -m parallel_build.preview --watch`; `invoke livereload` does not use it yet) on a copy
+(`invoke livereload`, which keeps the site in memory in parallel_build.preview) on a copy
 of the content: once its first build is done, one testimony's title is edited three
 times; each time, the seconds from the save until the new title is in the
 testimony's page AND its merchant's page (files polled every 5 ms).
@@ -289,6 +289,17 @@ def build(content: Path, settings: Path, output: Path, log: Path,
 TITLE_RE = re.compile(r'^(title: ".*?)( revisionbench\d+)?"$', re.M)
 
 
+BUILT_RE = re.compile(r"^Site construit en ([\d.]+) s\.$")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
     """Seconds from saving a testimony to its new title in its page and merchant page."""
     copy = WORK / f"content-{size}-preview"
@@ -302,15 +313,24 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
     date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
     page = output / date.group(1) / date.group(2) / target.stem / "index.html"
     merchant_page = output / "marchands" / slug / "index.html"
-    cmd = [PY, "-m", "parallel_build.preview", "--watch", "-s", "pelicanconf.py",
-           "--settings-json", json.dumps({"COMPLAINTS_SECTIONS": SECTION_NAMES}),
-           "--path", str(copy), "-o", str(output)]  # fmt: skip
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+    cmd = [PY, "-m", "invoke", "livereload", "--path", str(copy), "--output", str(output),
+           "--extra-settings", f"COMPLAINTS_SECTIONS={json.dumps(SECTION_NAMES)}"]  # fmt: skip
+    env = {**os.environ, "PYTHONHASHSEED": "0", "HOST": "127.0.0.1", "PORT": str(free_port())}
     log = (WORK / "logs" / f"{size}-preview.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(proc.pid)
     memory.start()
-    builds = [json.loads(proc.stdout.readline())]  # the first, full build
+
+    def next_build() -> dict:
+        """The next "Site construit en X s." line of the task (other lines go to the log)."""
+        for line in proc.stderr:
+            log.write(line)
+            log.flush()
+            if built := BUILT_RE.match(line.strip()):
+                return {"seconds": float(built.group(1))}
+        raise SystemExit(f"invoke livereload stopped: see {log.name}")
+
+    builds = [next_build()]  # the first, full build
     latencies = []
     try:
         for n in range(1, edits + 1):
@@ -332,11 +352,11 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
                     raise SystemExit(f"preview: {marker} not on disk after 120 s")
                 time.sleep(0.005)
             latencies.append(round(time.perf_counter() - start, 3))
-            builds.append(json.loads(proc.stdout.readline()))  # the whole build's report
+            builds.append(next_build())  # the whole build's report
             print(f"N={size} preview edit {n}: {latencies[-1]} s to both pages, "
                   f"whole build {builds[-1]['seconds']} s", flush=True)  # fmt: skip
     finally:
-        proc.terminate()
+        proc.terminate()  # SIGTERM: the task stops its preview process and exits
         proc.wait()
         memory.stop()
         log.close()
@@ -559,7 +579,7 @@ def report(sizes: list[int]) -> str:
             lat = preview["latencies"]
             whole = [b["seconds"] for b in preview["builds"][1:]]
             med_lat = statistics.median(lat)
-            out.append(f"- preview (`python -m parallel_build.preview --watch`, pelicanconf.py): "
+            out.append(f"- preview (`invoke livereload`, pelicanconf.py): "
                        f"first build {preview['builds'][0]['seconds']:.2f} s; after each of "
                        f"{len(lat)} edits, seconds to the testimony's page and its merchant's "
                        f"page: {', '.join(f'{x:.2f}' for x in lat)}, median {med_lat:.2f} "

@@ -4,15 +4,26 @@ When the last build failed, every page request gets an HTTP 500 page in French l
 what the build printed (the problems), with the livereload script like any page: the
 browser tab reloads by itself when the next save builds again, and shows the site as
 soon as a build succeeds. Other files (CSS, images) are served from the previous site.
+
+:class:`SourceWatcher` replaces livereload's polling watcher: the kernel tells which
+files changed (inotify, through watchfiles), the matching action (a build, or a new
+preview process and a build) runs in a thread of its own while the server keeps
+serving, and the open tabs reload once it is done.
 """
 
 from __future__ import annotations
 
 import html
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 from livereload import Server
-from livereload.handlers import StaticFileHandler
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
 
 
 @dataclass
@@ -65,8 +76,74 @@ def problem_aware_handler(last: LastBuild) -> type[StaticFileHandler]:
     return ProblemAwareHandler
 
 
-def live_server(last: LastBuild) -> Server:
+Action = Callable[[], None]
+
+
+def first_action(rules: Sequence[tuple[Path, Action]], changed: Sequence[Path]) -> Action | None:
+    """The action of the first rule whose path is, or holds, one of the changed files."""
+    for watched, action in rules:
+        if any(path == watched or watched in path.parents for path in changed):
+            return action
+    return None
+
+
+class SourceWatcher(Watcher):
+    """livereload's watcher, woken by the kernel instead of polling every 0.8 s.
+
+    ``rules`` are ``(path, action)`` pairs, a file or a folder each, the most thorough
+    action first: for each batch of changes (the batch ends once nothing changed for
+    ``step_ms``), the first rule that matches a changed file runs, then the tabs reload.
+    """
+
+    def __init__(self, rules: Sequence[tuple[Path, Action]], step_ms: int = 50) -> None:
+        super().__init__()
+        # a path that does not exist (a theme of Pelican's own, by name) is not watched
+        self.rules = [(path.resolve(), action) for path, action in rules if path.exists()]
+        self.step_ms = step_ms
+        self.stopping = threading.Event()
+
+    def examine(self) -> tuple[None, None]:
+        return None, None  # nothing to poll: see start()
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        """Watch in a thread of its own; True tells livereload not to poll."""
+        self._watch(IOLoop.current())
+        return True
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    def _watch(self, loop: IOLoop) -> None:
+        """Folders are watched with what they hold, files through their folder alone."""
+        lock = threading.Lock()  # one action at a time
+        folders = {path for path, _action in self.rules if path.is_dir()}
+        files = {path.parent for path, _action in self.rules if not path.is_dir()}
+        for roots, recursive in ((folders, True), (files - folders, False)):
+            if roots:
+                threading.Thread(
+                    target=self._watch_roots, args=(loop, lock, roots, recursive), daemon=True
+                ).start()
+
+    def _watch_roots(
+        self, loop: IOLoop, lock: threading.Lock, roots: set[Path], recursive: bool
+    ) -> None:
+        from watchfiles import watch
+
+        changes = watch(*roots, step=self.step_ms, stop_event=self.stopping, recursive=recursive)
+        for batch in changes:
+            action = first_action(self.rules, [Path(name) for _change, name in batch])
+            if action is None:
+                continue
+            with lock:
+                if self.stopping.is_set():
+                    return
+                action()
+            with suppress(RuntimeError):  # the loop closed meanwhile
+                loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+
+def live_server(last: LastBuild, watcher: Watcher | None = None) -> Server:
     """A livereload Server whose pages show ``last``'s problems while it failed."""
-    server = Server()
+    server = Server(watcher=watcher)
     server.SFH = problem_aware_handler(last)
     return server

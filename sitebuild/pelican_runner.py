@@ -81,11 +81,8 @@ def incomplete(
     return missing_report(missing) if missing else ""
 
 
-def main(argv: list[str]) -> int:
-    own = argparse.ArgumentParser(add_help=False)
-    own.add_argument("--require-plan", action="store_true")
-    options, pelican_argv = own.parse_known_args(argv)
-    args = parse_arguments(pelican_argv)
+def init_build_logging(args: argparse.Namespace) -> None:
+    """Pelican's logging as ``pelican`` sets it up, with the editors' message filter."""
     init_logging(
         level=args.verbosity,
         fatal=args.fatal,
@@ -94,6 +91,14 @@ def main(argv: list[str]) -> int:
         logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
     )
     editor_messages.install()
+
+
+def main(argv: list[str]) -> int:
+    own = argparse.ArgumentParser(add_help=False)
+    own.add_argument("--require-plan", action="store_true")
+    options, pelican_argv = own.parse_known_args(argv)
+    args = parse_arguments(pelican_argv)
+    init_build_logging(args)
     watch = BuildWatch()
     watch.connect()
     try:

@@ -30,13 +30,18 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
 
 from .transfer import loads
 
@@ -58,13 +63,32 @@ def _under(relative: str, folders: list[str]) -> bool:
     return any(relative == f or relative.startswith(f.rstrip("/") + "/") for f in folders)
 
 
-def fingerprints(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root``, by posix path relative to it."""
+Stat = tuple[int, int, int, int]
+
+
+def fingerprints(root: Path, known: dict[str, tuple[Stat, str]] | None = None) -> dict[str, str]:
+    """SHA-256 of every file under ``root``, by posix path relative to it.
+
+    ``known`` (path → (stat, hash)) lets a file whose inode, size, modification and
+    status-change times are all unchanged keep its hash without being read again (any
+    write changes the status-change time, which no tool can set back); it is brought
+    up to date.
+    """
+    known = known if known is not None else {}
     found = {}
     for folder, _dirs, files in os.walk(root):
         for name in files:
-            path = Path(folder, name)
-            found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+            path = os.path.join(folder, name)
+            relative = Path(path).relative_to(root).as_posix()
+            st = os.stat(path)
+            stat = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            kept = known.get(relative)
+            if kept is None or kept[0] != stat:
+                with open(path, "rb") as file:
+                    kept = known[relative] = (stat, hashlib.file_digest(file, "sha256").hexdigest())
+            found[relative] = kept[1]
+    for gone in known.keys() - found.keys():
+        del known[gone]
     return found
 
 
@@ -79,6 +103,13 @@ class Preview:
         if "parallel_build" not in plugins:  # opt-in plugin: the preview always uses it
             overrides["PLUGINS"] = [*plugins, "parallel_build"]
         self.settings = read_settings(settings_file, override=overrides)
+        # templates compiled by one build are loaded by the next (keyed by their source)
+        self._templates = tempfile.TemporaryDirectory(prefix="preview-templates-")
+        self.settings["JINJA_ENVIRONMENT"] = {
+            **self.settings["JINJA_ENVIRONMENT"],
+            "bytecode_cache": FileSystemBytecodeCache(self._templates.name),
+        }
+        self._stats: dict[str, tuple[Stat, str]] = {}
         self._kept: dict[str, tuple[str, Any]] = {}  # source path → (hash, article)
         self._profiles: dict[str, str] | None = None
         self._pages: dict[str, str] = {}
@@ -89,7 +120,7 @@ class Preview:
         """Build the site into OUTPUT_PATH; returns once every file is written."""
         start = time.perf_counter()
         settings = self.settings
-        sources = fingerprints(Path(settings["PATH"]))
+        sources = fingerprints(Path(settings["PATH"]), self._stats)
         articles = {p: h for p, h in sources.items() if _under(p, settings["ARTICLE_PATHS"])}
         pages = {p: h for p, h in sources.items() if _under(p, settings["PAGE_PATHS"])}
         profiles = {
@@ -102,6 +133,8 @@ class Preview:
         ready = {p: a for p, (h, a) in self._kept.items() if articles.get(p) == h}
         changed = {p for p in articles if p not in ready}
         changed |= {p for p in pages if self._pages.get(p) != pages[p]}
+        if not ready:  # everything is read: no page comes first
+            changed = set()
         receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
         child = multiprocessing.get_context("fork").Process(
             target=_build_in_child, args=(settings, ready, changed, sender)
@@ -205,18 +238,30 @@ class PreviewProcess:
     """A :class:`Preview` in its own Python process, for ``invoke livereload``.
 
     ``build()`` asks it for a build and waits for its :class:`BuildResult`;
-    ``restart()`` starts a new process (after a change of settings or plugin code).
+    ``restart()`` starts a new process (after a change of settings or plugin code);
+    ``close()`` ends it. ``module`` is the module run with ``-m`` (this one, or a
+    wrapper that sets up logging first); the process has its own session, so a Ctrl-C
+    in the terminal reaches it only through ``close()``.
     """
 
-    def __init__(self, settings_file: str, *, cwd: str | None = None, **overrides: Any) -> None:
-        self._cmd = [sys.executable, "-m", "parallel_build.preview", "-s", settings_file, "--serve",
+    def __init__(
+        self,
+        settings_file: str,
+        *,
+        cwd: str | None = None,
+        module: str = __name__,
+        **overrides: Any,
+    ) -> None:
+        self._cmd = [sys.executable, "-m", module, "-s", settings_file, "--serve",
                      "--settings-json", json.dumps(overrides)]  # fmt: skip
         self._cwd = cwd
         self._process: subprocess.Popen[str] | None = None
+        self._closed = False
         self.restart()
 
     def restart(self) -> None:
         self.close()
+        self._closed = False
         plugins = str(Path(__file__).resolve().parent.parent)
         env = {
             **os.environ,
@@ -229,34 +274,47 @@ class PreviewProcess:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
+            start_new_session=True,
         )
 
     def build(self) -> BuildResult:
         process = self._process
-        assert process is not None and process.stdin is not None and process.stdout is not None
+        if process is None or process.stdin is None or process.stdout is None:
+            return BuildResult(False, 0.0, message="le processus d'aperçu est arrêté")
         try:
             process.stdin.write("build\n")
             process.stdin.flush()
             line = process.stdout.readline()
-        except BrokenPipeError:
+        except (BrokenPipeError, ValueError):  # ValueError: closed meanwhile
             line = ""
         if not line:
+            if self._closed:
+                return BuildResult(False, 0.0, message="le processus d'aperçu a été arrêté")
             self.restart()
             return BuildResult(
                 False, 0.0, message="le processus d'aperçu s'est arrêté ; il a été relancé"
             )
         return BuildResult(**json.loads(line))
 
-    def close(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            assert self._process.stdin is not None
-            self._process.stdin.close()
+    def close(self, timeout: float = 10.0) -> None:
+        """End the process once its current build is done (at most ``timeout`` seconds,
+        then it and its build are stopped; 0: at once)."""
+        self._closed = True
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            assert process.stdin is not None
+            with suppress(OSError):
+                process.stdin.close()
             try:
-                self._process.wait(timeout=10)
+                process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        self._process = None
+                with suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGTERM)
+                process.wait()
+        with suppress(ProcessLookupError, PermissionError):  # its build's workers, if any
+            os.killpg(process.pid, signal.SIGTERM)
 
 
 def _answers() -> Any:
@@ -275,30 +333,21 @@ def _serve(preview: Preview) -> None:
             answers.flush()
 
 
-def _watch(preview: Preview, interval: float) -> None:
-    """Build whenever a file under the content or theme folder changes."""
-    folders = [Path(preview.settings["PATH"]), Path(preview.settings["THEME"])]
+def _watch(preview: Preview, step: float) -> None:
+    """Build now, then whenever a file under the content or theme folder changes.
 
-    def snapshot() -> dict[str, tuple[int, int]]:
-        return {
-            os.path.join(folder, name): (st.st_mtime_ns, st.st_size)
-            for root in folders
-            for folder, _dirs, files in os.walk(root)
-            for name in files
-            for st in [os.stat(os.path.join(folder, name))]
-        }
+    Changes come from the kernel (inotify, through watchfiles); a build starts once
+    no change came for ``step`` seconds (a save in progress is then over).
+    """
+    from watchfiles import watch
 
-    answers, built = _answers(), None
-    while True:
-        now = snapshot()
-        if now != built:
-            time.sleep(interval)  # a save may be under way: build once it has settled
-            if snapshot() != now:
-                continue
-            built = now
-            answers.write(json.dumps(asdict(preview.build())) + "\n")
-            answers.flush()
-        time.sleep(interval)
+    folders = [preview.settings["PATH"], preview.settings["THEME"]]
+    answers = _answers()
+    answers.write(json.dumps(asdict(preview.build())) + "\n")
+    answers.flush()
+    for _changes in watch(*folders, step=max(1, round(step * 1000))):
+        answers.write(json.dumps(asdict(preview.build())) + "\n")
+        answers.flush()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -309,7 +358,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--settings-json", default="{}", help="settings overrides, as JSON")
     parser.add_argument("--serve", action="store_true", help="build on each 'build' line on stdin")
     parser.add_argument("--watch", action="store_true", help="build whenever a source changes")
-    parser.add_argument("--interval", type=float, default=0.1)
+    parser.add_argument("--step", type=float, default=0.05, help="seconds without change")
     args = parser.parse_args(argv)
     overrides = json.loads(args.settings_json)
     if args.output:
@@ -320,7 +369,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.serve:
         _serve(preview)
     elif args.watch:
-        _watch(preview, args.interval)
+        _watch(preview, args.step)
     else:
         print(json.dumps(asdict(preview.build())))
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from parallel_build.preview import Preview, PreviewProcess
+from parallel_build.preview import Preview, PreviewProcess, fingerprints
 
 from tests.conftest import build_site
 from tests.edge.corpus import ROOT, generate, tree
@@ -116,3 +117,17 @@ def test_a_content_problem_fails_the_build_and_the_next_save_fixes_it(
     finally:
         server.close()
     assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
+
+
+def test_a_file_rewritten_with_its_size_and_time_is_hashed_again(tmp_path: Path) -> None:
+    """Kept hashes follow the status-change time, which no tool can set back."""
+    path = tmp_path / "a.md"
+    path.write_bytes(b"status: open")
+    known: dict = {}
+    first = fingerprints(tmp_path, known)
+    stat = path.stat()
+    path.write_bytes(b"status: shut")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert fingerprints(tmp_path, known) != first
+    path.unlink()
+    assert fingerprints(tmp_path, known) == {} and known == {}

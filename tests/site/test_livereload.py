@@ -63,3 +63,37 @@ def test_livereload_shows_problems_then_recovers(tmp_path: Path) -> None:
     assert server.returncode == 130, printed
     assert (project / "output" / PAGE / "index.html").is_file()
     assert not list(project.glob(".output-*"))
+
+
+def test_livereload_builds_saves_in_place_and_restarts_on_settings(tmp_path: Path) -> None:
+    """A saved title reaches the served page (output/ rebuilt in place, no fresh folder);
+    a settings change is read by a new preview process."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    server = start_task(project, "livereload", task_env(HOST="127.0.0.1", PORT=str(port)))
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        wait_for_status(url, 200)
+        break_file(
+            project / PIXMANIA, 'title: "Pixmania : ', 'title: "Pixmania, titre enregistré : '
+        )
+        wait_for_text(url, "titre enregistré")
+        assert not list(project.glob(".output-*"))
+        settings = project / "pelicanconf.py"
+        break_file(settings, 'SITENAME = "Allo C\'Est Fini"', 'SITENAME = "Allo, réglages relus"')
+        wait_for_text(url, "Allo, réglages relus")
+    finally:
+        printed = interrupt(server, signal.SIGINT)
+    assert server.returncode == 130, printed
+    front = (project / "output" / "index.html").read_text(encoding="utf-8")
+    assert "Allo, réglages relus" in front
+
+
+def wait_for_text(url: str, text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code, body = fetch(url)
+        if code == 200 and text in body:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never in {url}")
