@@ -8,9 +8,9 @@ of those calls run every generator's own ``generate_output`` with a
 job that writes files of its own, to be done in any process
 (:meth:`RecordingWriter.share_out`: the complaints plugin's data files). Anything else
 a generator does (static files, other writer methods) happens at once, as usual. The
-noted calls and jobs are then done by the main process and forked workers, which hold
-the same objects in memory, and the other generators' ``generate_output`` calls do
-nothing.
+noted calls and jobs are then done by forked workers (one per process of the build),
+which hold the same objects in memory, while the main process collects what they
+report; the other generators' ``generate_output`` calls do nothing.
 
 Calls that write the same output name form one task, kept in their order, so
 Pelican's overwrite rules behave as in a serial build. A task that fails or logs in a
@@ -152,12 +152,16 @@ def grown_lists(context: dict[str, Any], lengths: dict[str, int]) -> dict[str, l
 def write_in_parallel(
     writer: Any, tasks: list[Task], processes: int, context: dict[str, Any] | None = None
 ) -> None:
-    """Do every task once, shared out between this process and ``processes - 1`` forks.
+    """Do every task once, shared out between ``processes`` forks of this process.
 
-    Tasks not reported done by a worker (it failed, logged or died) are done here
-    afterwards, in order, so their exceptions and log records are the main process's.
-    Items a worker's signal receivers appended to lists of ``context`` are appended to
-    this process's lists.
+    This process only collects what the forks send, as it arrives: a fork whose pipe
+    is full waits until it is read (a main process busy rendering left its fork idle
+    for most of a 5,000-testimony build), and the main process, which holds the
+    build until it ends, does not grow with what rendering keeps in memory. Tasks not
+    reported done by a worker (it failed, logged or died) are done here afterwards, in
+    order, so their exceptions and log records are the main process's. Items a
+    worker's signal receivers appended to lists of ``context`` are appended to this
+    process's lists.
     """
     context = context if context is not None else {}
     lengths = list_lengths(context)
@@ -170,12 +174,8 @@ def write_in_parallel(
         return grown  # pickled to the main process
 
     jobs = Jobs(len(tasks))
-    connections = jobs.fork(processes - 1, work)
     done = set()
-    for index in jobs.claims():
-        run(writer, [tasks[index]])
-        done.add(index)
-    for index, grown in results(connections):
+    for index, grown in results(jobs.fork(processes, work)):
         for key, items in grown.items():
             context[key].extend(items)
         done.add(index)
