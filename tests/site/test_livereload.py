@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -31,21 +32,27 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for_status(url: str, status: int, timeout: float = 60) -> str:
+def wait_for_status(url: str, status: int, text: str = "", timeout: float = 60) -> str:
+    """The page once it answers ``status`` with ``text`` in it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         code, body = fetch(url)
-        if code == status:
+        if code == status and text in body:
             return body
         time.sleep(0.3)
-    raise AssertionError(f"{url} never answered {status} (last: {code})")
+    raise AssertionError(f"{url} never answered {status} with {text!r} (last: {code})")
 
 
-def test_livereload_shows_problems_then_recovers(tmp_path: Path) -> None:
+def start_livereload(tmp_path: Path) -> tuple[Path, subprocess.Popen[str], str]:
+    """`invoke livereload` in a copy of the project: the copy, the task, the page's URL."""
     project = copy_project(tmp_path / "project")
     port = free_port()
     server = start_task(project, "livereload", task_env(HOST="127.0.0.1", PORT=str(port)))
-    url = f"http://127.0.0.1:{port}/{PAGE}"
+    return project, server, f"http://127.0.0.1:{port}/{PAGE}"
+
+
+def test_livereload_shows_problems_then_recovers(tmp_path: Path) -> None:
+    project, server, url = start_livereload(tmp_path)
     try:
         wait_for_status(url, 200)
         time.sleep(1.1)  # a later modification time than the first build's
@@ -68,32 +75,19 @@ def test_livereload_shows_problems_then_recovers(tmp_path: Path) -> None:
 def test_livereload_builds_saves_in_place_and_restarts_on_settings(tmp_path: Path) -> None:
     """A saved title reaches the served page (output/ rebuilt in place, no fresh folder);
     a settings change is read by a new preview process."""
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    server = start_task(project, "livereload", task_env(HOST="127.0.0.1", PORT=str(port)))
-    url = f"http://127.0.0.1:{port}/{PAGE}"
+    project, server, url = start_livereload(tmp_path)
     try:
         wait_for_status(url, 200)
         break_file(
             project / PIXMANIA, 'title: "Pixmania : ', 'title: "Pixmania, titre enregistré : '
         )
-        wait_for_text(url, "titre enregistré")
+        wait_for_status(url, 200, "titre enregistré")
         assert not list(project.glob(".output-*"))
         settings = project / "pelicanconf.py"
         break_file(settings, 'SITENAME = "Allo C\'Est Fini"', 'SITENAME = "Allo, réglages relus"')
-        wait_for_text(url, "Allo, réglages relus")
+        wait_for_status(url, 200, "Allo, réglages relus")
     finally:
         printed = interrupt(server, signal.SIGINT)
     assert server.returncode == 130, printed
     front = (project / "output" / "index.html").read_text(encoding="utf-8")
     assert "Allo, réglages relus" in front
-
-
-def wait_for_text(url: str, text: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        code, body = fetch(url)
-        if code == 200 and text in body:
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"{text!r} never in {url}")
