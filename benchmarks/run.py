@@ -165,7 +165,18 @@ def settings_file(variant: str, size: int) -> Path:
     return path
 
 
+CORPORA: dict[int, Path] = {}  # --corpus: size (testimony files) -> a content folder given
+
+
+def corpus_size(folder: Path) -> int:
+    """The number of testimony files in a content folder laid out like content/."""
+    return sum(1 for _ in (folder / "temoignages").rglob("*.md"))
+
+
 def content_dir(size: int, merchants: int, seed: int) -> Path:
+    """The corpus of ``size`` testimonies: one given with --corpus, or one generated."""
+    if size in CORPORA:
+        return CORPORA[size]
     folder = WORK / f"content-{size}"
     if not (folder / "temoignages").exists():
         import generate
@@ -286,7 +297,41 @@ def build(content: Path, settings: Path, output: Path, log: Path,
     }
 
 
-TITLE_RE = re.compile(r'^(title: ".*?)( revisionbench\d+)?"$', re.M)
+TITLE_LINE_RE = re.compile(r"^title:.*$", re.M)
+
+
+def preview_target(content: Path, output: Path) -> tuple[Path, Path, Path]:
+    """A published testimony to edit, the path of its page and of its merchant's page.
+
+    Read with the site's own front-matter loader, so any corpus in the site's format
+    works (quoted or plain titles, flow or block YAML, an explicit slug).
+    """
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from complaints.frontmatter import split_front_matter
+
+    for path in sorted((content / "temoignages").rglob("*.md")):
+        data, _body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        testimony = data.get("testimony") if isinstance(data, dict) else None
+        if str(data.get("status", "published")) != "published" or not isinstance(testimony, dict):
+            continue
+        date = str(data.get("date", ""))
+        if not re.match(r"\d{4}-\d{2}", date) or not testimony.get("merchant"):
+            continue
+        slug = str(data.get("slug") or path.stem)
+        page = output / date[:4] / date[5:7] / slug / "index.html"
+        return path, page, output / "marchands" / str(testimony["merchant"]) / "index.html"
+    raise SystemExit(f"no published testimony with a merchant in {content}")
+
+
+def retitle(text: str, marker: str) -> str:
+    """The file with its title followed by ``marker`` (one YAML double-quoted line)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from complaints.frontmatter import split_front_matter
+
+    data, _body = split_front_matter(text, "benchmark")
+    title = re.sub(r" revisionbench\d+$", "", str(data["title"]))
+    line = "title: " + json.dumps(f"{title} {marker}", ensure_ascii=False)
+    return TITLE_LINE_RE.sub(lambda _m: line, text, count=1)
 
 
 BUILT_RE = re.compile(r"^Site construit en ([\d.]+) s\.$")
@@ -307,12 +352,8 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
     for folder in (copy, output):
         shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(content, copy)
-    target = edit_target(copy)
+    target, page, merchant_page = preview_target(copy, output)
     text = target.read_text(encoding="utf-8")
-    slug = re.search(r"^  merchant: (\S+)$", text, re.M).group(1)
-    date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
-    page = output / date.group(1) / date.group(2) / target.stem / "index.html"
-    merchant_page = output / "marchands" / slug / "index.html"
     cmd = [PY, "-m", "invoke", "livereload", "--path", str(copy), "--output", str(output),
            "--extra-settings", f"COMPLAINTS_SECTIONS={json.dumps(SECTION_NAMES)}"]  # fmt: skip
     env = {**os.environ, "PYTHONHASHSEED": "0", "HOST": "127.0.0.1", "PORT": str(free_port())}
@@ -336,7 +377,7 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
         for n in range(1, edits + 1):
             time.sleep(1.0)  # the preview is idle, as between an editor's saves
             marker = f"revisionbench{n}"
-            edited = TITLE_RE.sub(lambda m, k=marker: f'{m.group(1)} {k}"', text, count=1)
+            edited = retitle(text, marker)
             saved = target.with_name(target.name + ".tmp")
             saved.write_text(edited, encoding="utf-8")
             start = time.perf_counter()
@@ -433,7 +474,11 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
                                         targets[v])  # fmt: skip
         print(f"N={size} {v} output equal to a clean build: {checks[v]}", flush=True)
     preview = preview_latency(size, content) if args.preview else None
-    data = {"size": size, "merchants": args.merchants, "reps": args.reps, "seed": args.seed,
+    merchants = (
+        sum(1 for _ in (content / "merchants").glob("*.md")) if size in CORPORA else args.merchants
+    )
+    data = {"size": size, "merchants": merchants, "reps": args.reps, "seed": args.seed,
+            "corpus": str(CORPORA[size]) if size in CORPORA else None,
             "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
             "machine": versions(), "results": results, "warm": warm, "checks": checks,
             "preview": preview}  # fmt: skip
@@ -523,14 +568,16 @@ def report(sizes: list[int]) -> str:
             loaded[size] = json.loads(path.read_text(encoding="utf-8"))
     for size, data in loaded.items():
         m = data["machine"]
-        out.append(f"### N = {size} testimonies, {data['merchants']} merchants\n")
+        origin = (f"corpus {data['corpus']}" if data.get("corpus")
+                  else f"generated, seed {data.get('seed')}")  # fmt: skip
+        out.append(f"### N = {size} testimonies, {data['merchants']} merchants ({origin})\n")
         out.append(f"`{data['command']}` — {m['date']}, nproc {m['nproc']}, Python "
                    f"{m['python']}, Pelican {m['pelican']}, {m['platform']}\n")  # fmt: skip
         out.append("| variant | wall s, median (min–max) | CPU s, all processes | main process "
                    "peak MB | all processes peak MB, RSS / PSS | processes | .html pages "
                    "| load before |")  # fmt: skip
         out.append("|---|---|---|---|---|---|---|---|")
-        for v, runs in data["results"].items():
+        for v, runs in data.get("results", {}).items():
             if not runs:
                 continue
             w = _stat([r["wall"] for r in runs])
@@ -545,8 +592,8 @@ def report(sizes: list[int]) -> str:
         for v, res in data.get("warm", {}).items():
             out.append(f"| {LABELS[v]}: warm-up, cache written (1 run) | {res['wall']:.2f} | "
                        f"{res['cpu']:.2f} | {res['maxrss_mb']:.0f} | | | {res['pages']} |")  # fmt: skip
-        med = {v: _median(runs, "wall") for v, runs in data["results"].items() if runs}
-        cpu = {v: _median(runs, "cpu") for v, runs in data["results"].items() if runs}
+        med = {v: _median(runs, "wall") for v, runs in data.get("results", {}).items() if runs}
+        cpu = {v: _median(runs, "cpu") for v, runs in data.get("results", {}).items() if runs}
         out.append("")
         out.append("Ratios of medians, wall time (CPU time of all processes in brackets):\n")
         ratios = [("(a)/(c)", "a", "c", 0.6), ("(a)/(s)", "a", "s", None),
@@ -618,7 +665,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--report", action="store_true", help="print the tables and stop")
     parser.add_argument("--typography", type=int, metavar="N", help="time apply() alone at size N")
     parser.add_argument("--keep-output", action="store_true")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[], metavar="DIR",
+                        help="content folders laid out like content/ (e.g. a corpus kept "
+                        "out of the repository) to measure instead of generated ones; "
+                        "each is labelled by its number of testimony files")  # fmt: skip
     args = parser.parse_args(argv)
+    for folder in args.corpus:
+        if not (folder / "temoignages").is_dir():
+            raise SystemExit(f"--corpus {folder}: no temoignages/ folder in it")
+        CORPORA[corpus_size(folder)] = folder.resolve()
+    if CORPORA:
+        args.sizes = sorted(CORPORA)
     if args.report:
         print(report(args.sizes))
         return
