@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import build_site
-from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
+from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium, start_server
 from tests.site.site_helpers import PIXMANIA_PAGE
 
 pytestmark = pytest.mark.quality
@@ -65,17 +65,17 @@ def titles(results: list[dict[str, str]], first: int = 3) -> list[str]:
     return [plain(r["title"]) for r in results[:first]]
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("camescope", "caméscope livré chez un autre"),  # accent-less finds the accent
-        ("caméscope", "caméscope livré chez un autre"),
-        ("remboursements", "remboursé en dix jours"),  # plural finds the participle
-        ("resiliation refusee", "résiliation refusée"),
-        ("colis perdus", "disque dur perdu"),
-        ("garantie", "garantie"),
-    ],
-)
+FRENCH_QUERIES = [
+    ("camescope", "caméscope livré chez un autre"),  # accent-less finds the accent
+    ("caméscope", "caméscope livré chez un autre"),
+    ("remboursements", "remboursé en dix jours"),  # plural finds the participle
+    ("resiliation refusee", "résiliation refusée"),
+    ("colis perdus", "disque dur perdu"),
+    ("garantie", "garantie"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_french_queries_find_the_expected_testimony(
     browser, served_site: str, query: str, expected: str
 ) -> None:
@@ -167,3 +167,35 @@ def test_search_works_on_the_development_build(browser, tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# --- a large site: several bundles merged at query time --------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The production site indexed in bundles of at most 4 pages (many bundles)."""
+    output = tmp_path_factory.mktemp("split") / "output"
+    with built_and_served(output, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"}) as url:
+        assert (output / "pagefind" / "3" / "pagefind.js").is_file()
+        yield url
+
+
+@pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
+def test_bundles_find_what_one_index_finds(
+    browser, served_site: str, split_site: str, query: str, expected: str
+) -> None:
+    status, results = search(browser, split_site, q=query)
+    found = [t for t in titles(results, 5) if expected in t]
+    assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
+    one_status, one_results = search(browser, served_site, q=query)
+    assert status == one_status
+    assert sorted(titles(results, 20)) == sorted(titles(one_results, 20))
+
+
+def test_bundles_keep_the_filters(browser, split_site: str) -> None:
+    status, results = search(browser, split_site, q="livraison", Marchand="Pixmania")
+    assert results, status
+    assert all("Pixmania" in r["meta"] or r["title"] == "Pixmania" for r in results)
+    _, everyone = search(browser, split_site, q="livraison")
+    assert len(everyone) > len(results)

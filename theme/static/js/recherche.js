@@ -47,6 +47,10 @@ function result(data) {
 async function run() {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+  // A large site is indexed in several bundles (plugins/complaints/search_index.py)
+  for (const folder of (form.dataset.moreIndexes || "").split(" ").filter(Boolean)) {
+    await pagefind.mergeIndex(new URL(folder, root).href, { baseUrl: root.pathname });
+  }
   const chosen = {};
   for (const select of form.querySelectorAll("select")) {
     const value = params.get(select.name);
