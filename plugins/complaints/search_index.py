@@ -10,6 +10,8 @@ links and lists repeated from page to page) nor ``IGNORED_SELECTORS``; the page'
 more than ``COMPLAINTS_SEARCH_BUNDLE_PAGES`` such pages is indexed in several runs,
 the first writing ``pagefind/``, the next ``pagefind/2/``, ``pagefind/3/``…; the
 search page lists those (``SEARCH_MORE_BUNDLES``) and merges them at query time.
+Every run then also indexes the site's vocabulary record (``search_vocabulary``), so
+that a query finds in the bundles what it would find in one index.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from typing import Any
 from pelican import signals
 
 from .pelican_edge import every_article, every_page
-from .search_scope import ALL_HTML, search_bundles
+from .search_scope import ALL_HTML, search_bundles, with_path
+from .search_vocabulary import page_words, vocabulary_page
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +37,9 @@ IGNORED_SELECTORS = (".timeline-legend",)
 BUNDLE_PAGES = 800  # default COMPLAINTS_SEARCH_BUNDLE_PAGES: about 200 MB for Pagefind
 MORE_BUNDLES_KEY = "SEARCH_MORE_BUNDLES"  # context: folders of the bundles after the first
 
-_runs: dict[str, list[str]] = {}  # resolved output folder → globs of this build's runs
+VOCABULARY_FILE = "pagefind-vocabulaire.html"  # written for the runs, then removed
+
+_runs: dict[str, tuple[list[str], list[str]]] = {}  # output folder → (globs, searched paths)
 
 
 class SearchIndexError(Exception):
@@ -100,16 +105,37 @@ def plan_index(generators: list[Any]) -> None:
         return
     context = generators[0].context
     max_pages = generators[0].settings.get("COMPLAINTS_SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)
-    runs = search_bundles(searched_paths(context), max_pages)
-    _runs[str(Path(generators[0].output_path).resolve())] = runs
+    paths = searched_paths(context)
+    runs = search_bundles(paths, max_pages)
+    _runs[str(Path(generators[0].output_path).resolve())] = (runs, paths)
     context[MORE_BUNDLES_KEY] = [f"{bundle_folder(n)}/" for n in range(2, len(runs) + 1)]
 
 
+def site_vocabulary(output_path: Path, paths: list[str]) -> set[str]:
+    """Every word of the searchable parts of the pages at ``paths``."""
+    words: set[str] = set()
+    for path in paths:
+        file = output_path / path.lstrip("/")
+        if path and file.is_file():
+            words |= page_words(file.read_bytes(), IGNORED_SELECTORS)
+    return words
+
+
 def index_after_build(pelican: Any) -> None:
-    """``finalized`` receiver: index what this build wrote, one run after the other."""
-    runs = _runs.pop(str(Path(pelican.output_path).resolve()), [ALL_HTML])
-    for number, glob in enumerate(runs, start=1):
-        index_site(pelican.output_path, glob, bundle_folder(number))
+    """``finalized`` receiver: index what this build wrote, one run after the other;
+    with several runs, each also reads the vocabulary record."""
+    output = Path(pelican.output_path)
+    runs, paths = _runs.pop(str(output.resolve()), ([ALL_HTML], []))
+    if len(runs) == 1:
+        index_site(output, runs[0])
+        return
+    vocabulary = output / VOCABULARY_FILE
+    vocabulary.write_text(vocabulary_page(site_vocabulary(output, paths)), encoding="utf-8")
+    try:
+        for number, glob in enumerate(runs, start=1):
+            index_site(output, with_path(glob, VOCABULARY_FILE), bundle_folder(number))
+    finally:
+        vocabulary.unlink()
 
 
 def register() -> None:

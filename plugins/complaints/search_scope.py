@@ -61,3 +61,9 @@ def search_bundles(paths: Iterable[str], max_pages: int = 0) -> list[str]:
         runs[-1].append(shape)
         size += counts[shape]
     return [alternative(run) for run in runs]
+
+
+def with_path(glob: str, path: str) -> str:
+    """A glob of search_bundles that also matches the plain file ``path``."""
+    inner = glob[1:-1] if glob.startswith("{") else glob
+    return "{" + inner + "," + path + "}"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from complaints.search_index import VOCABULARY_FILE
 from tests.conftest import build_site
 from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
 
@@ -47,6 +48,11 @@ def marked_pages(site: Path) -> set[str]:
     }
 
 
+def word(token: str) -> str:
+    """A token of a fragment without the punctuation Pagefind adds or ignores."""
+    return token.strip(".,;:!?()«»\"'").lower()
+
+
 def url_of(relative: str) -> str:
     return "/" + relative.removesuffix("index.html")
 
@@ -67,7 +73,8 @@ def test_every_page_marked_for_search_is_indexed_and_nothing_else(
 
 def test_a_large_site_is_indexed_in_bundles_the_search_page_merges(tmp_path: Path) -> None:
     """Runs of at most COMPLAINTS_SEARCH_BUNDLE_PAGES pages (4 here): each marked page
-    in exactly one bundle, every bundle listed on the search page."""
+    in exactly one bundle, every bundle listed on the search page, and in every bundle
+    the vocabulary record (every word any bundle indexed), whose file is then removed."""
     site = tmp_path / "output"
     result = build_site(site, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"})
     assert result.returncode == 0, result.stderr
@@ -75,7 +82,14 @@ def test_a_large_site_is_indexed_in_bundles_the_search_page_merges(tmp_path: Pat
     bundles = [site / "pagefind", *(site / folder for folder in more.split())]
     assert len(bundles) > 2 and all((b / "pagefind.js").is_file() for b in bundles)
     per_bundle = [fragments(bundle) for bundle in bundles]
+    vocabulary_url = "/" + VOCABULARY_FILE
+    vocabularies = [urls.pop(vocabulary_url) for urls in per_bundle]
+    assert not (site / VOCABULARY_FILE).exists()
     assert all(per_bundle)
+    indexed_words = {word(w) for urls in per_bundle for text in urls.values() for w in text.split()}
+    for vocabulary in vocabularies:
+        assert indexed_words - {word(w) for w in vocabulary.split()} <= {""}
+        assert "juriste" not in vocabulary  # only in « Que faire ? », not indexed
     # more than 4 pages only when they share one folder (the merchant pages here)
     for urls in per_bundle:
         assert len(urls) <= 4 or len({url.rsplit("/", 2)[0] for url in urls}) == 1, urls

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from complaints.search_scope import ALL_HTML, path_shape, search_bundles
+from complaints.search_scope import ALL_HTML, path_shape, search_bundles, with_path
 
 
 def matches(glob: str, path: str) -> bool:
@@ -88,3 +88,12 @@ def test_unwritten_content_is_skipped_and_nothing_means_every_html_file() -> Non
 
 def test_one_path_that_cannot_be_a_glob_means_every_html_file_in_one_run() -> None:
     assert search_bundles(["a-propos/index.html", "x{y}/index.html"], max_pages=1) == [ALL_HTML]
+
+
+def test_with_path_adds_one_plain_file_to_a_run() -> None:
+    runs = search_bundles(PAGES, max_pages=3)
+    for glob in runs:
+        extended = with_path(glob, "pagefind-vocabulaire.html")
+        assert matches(extended, "pagefind-vocabulaire.html")
+        assert [p for p in PAGES if matches(extended, p)] == [p for p in PAGES if matches(glob, p)]
+    assert with_path("a/*/index.html", "v.html") == "{a/*/index.html,v.html}"
