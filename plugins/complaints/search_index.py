@@ -6,7 +6,12 @@ Only elements marked ``data-pagefind-body`` are indexed (testimonies, merchant p
 static pages), without their parts marked ``data-pagefind-ignore`` (advice, notices,
 links and lists repeated from page to page) nor ``IGNORED_SELECTORS``; the page's
 ``lang="fr"`` selects French stemming. Pagefind reads only the files of those pages
-(``--glob``, see ``search_scope``): its memory grows with what it reads.
+(``--glob``, see ``search_scope``): its memory grows with what it reads, so a site of
+more than ``COMPLAINTS_SEARCH_BUNDLE_PAGES`` such pages is indexed in several runs,
+the first writing ``pagefind/``, the next ``pagefind/2/``, ``pagefind/3/``…; the
+search page lists those (``SEARCH_MORE_BUNDLES``) and merges them at query time.
+Every run then also indexes the site's vocabulary record (``search_vocabulary``), so
+that a query finds in the bundles what it would find in one index.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from typing import Any
 from pelican import signals
 
 from .pelican_edge import every_article, every_page
-from .search_scope import ALL_HTML, search_glob
+from .search_scope import ALL_HTML, search_bundles, with_path
+from .search_vocabulary import page_words, vocabulary_page
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +34,12 @@ SEARCH_ENTRY = f"{SEARCH_OUTPUT}/pagefind.js"  # the file the search page loads 
 # Boilerplate inside testimonies' bodies, which feeds carry too: not marked in the HTML
 IGNORED_SELECTORS = (".timeline-legend",)
 
-_globs: dict[str, str] = {}  # resolved output folder → glob of this build's searched pages
+BUNDLE_PAGES = 800  # default COMPLAINTS_SEARCH_BUNDLE_PAGES: about 200 MB for Pagefind
+MORE_BUNDLES_KEY = "SEARCH_MORE_BUNDLES"  # context: folders of the bundles after the first
+
+VOCABULARY_FILE = "pagefind-vocabulaire.html"  # written for the runs, then removed
+
+_runs: dict[str, tuple[list[str], list[str]]] = {}  # output folder → (globs, searched paths)
 
 
 class SearchIndexError(Exception):
@@ -48,15 +59,20 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def index_site(output_path: str | Path, glob: str = ALL_HTML) -> None:
-    """Run Pagefind on the files of a built site that ``glob`` matches; raise
-    SearchIndexError when it fails."""
+def bundle_folder(number: int) -> str:
+    """Folder of the n-th bundle (from 1), relative to the site."""
+    return SEARCH_OUTPUT if number == 1 else f"{SEARCH_OUTPUT}/{number}"
+
+
+def index_site(output_path: str | Path, glob: str = ALL_HTML, folder: str = SEARCH_OUTPUT) -> None:
+    """Run Pagefind on the files of a built site that ``glob`` matches, writing its
+    bundle in ``folder``; raise SearchIndexError when it fails."""
     command = [
         str(pagefind_executable()),
         "--site",
         str(output_path),
         "--output-subdir",
-        SEARCH_OUTPUT,
+        folder,
         "--glob",
         glob,
         *(arg for selector in IGNORED_SELECTORS for arg in ("--exclude-selectors", selector)),
@@ -68,9 +84,9 @@ def index_site(output_path: str | Path, glob: str = ALL_HTML) -> None:
             f"l'index de recherche n'a pas pu être construit (Pagefind, code {result.returncode}) :\n"
             f"{result.stdout}{result.stderr}"
         )
-    if not (Path(output_path) / SEARCH_ENTRY).is_file():
-        raise SearchIndexError(f"Pagefind n'a rien écrit dans {output_path}/{SEARCH_OUTPUT}/")
-    logger.info("Search index written to %s/%s", output_path, SEARCH_OUTPUT)
+    if not (Path(output_path) / folder / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind n'a rien écrit dans {output_path}/{folder}/")
+    logger.info("Search index written to %s/%s", output_path, folder)
 
 
 def searched_paths(context: dict[str, Any]) -> list[str]:
@@ -83,16 +99,43 @@ def searched_paths(context: dict[str, Any]) -> list[str]:
 
 
 def plan_index(generators: list[Any]) -> None:
-    """``all_generators_finalized`` receiver: note which files Pagefind will read."""
-    if generators:
-        output = str(Path(generators[0].output_path).resolve())
-        _globs[output] = search_glob(searched_paths(generators[0].context))
+    """``all_generators_finalized`` receiver: note which files each run of Pagefind
+    will read, and give the search page the folders of the bundles after the first."""
+    if not generators:
+        return
+    context = generators[0].context
+    max_pages = generators[0].settings.get("COMPLAINTS_SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)
+    paths = searched_paths(context)
+    runs = search_bundles(paths, max_pages)
+    _runs[str(Path(generators[0].output_path).resolve())] = (runs, paths)
+    context[MORE_BUNDLES_KEY] = [f"{bundle_folder(n)}/" for n in range(2, len(runs) + 1)]
+
+
+def site_vocabulary(output_path: Path, paths: list[str]) -> set[str]:
+    """Every word of the searchable parts of the pages at ``paths``."""
+    words: set[str] = set()
+    for path in paths:
+        file = output_path / path.lstrip("/")
+        if path and file.is_file():
+            words |= page_words(file.read_bytes(), IGNORED_SELECTORS)
+    return words
 
 
 def index_after_build(pelican: Any) -> None:
-    """``finalized`` receiver: index what this build wrote."""
-    glob = _globs.pop(str(Path(pelican.output_path).resolve()), ALL_HTML)
-    index_site(pelican.output_path, glob)
+    """``finalized`` receiver: index what this build wrote, one run after the other;
+    with several runs, each also reads the vocabulary record."""
+    output = Path(pelican.output_path)
+    runs, paths = _runs.pop(str(output.resolve()), ([ALL_HTML], []))
+    if len(runs) == 1:
+        index_site(output, runs[0])
+        return
+    vocabulary = output / VOCABULARY_FILE
+    vocabulary.write_text(vocabulary_page(site_vocabulary(output, paths)), encoding="utf-8")
+    try:
+        for number, glob in enumerate(runs, start=1):
+            index_site(output, with_path(glob, VOCABULARY_FILE), bundle_folder(number))
+    finally:
+        vocabulary.unlink()
 
 
 def register() -> None:

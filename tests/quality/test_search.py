@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import build_site
-from tests.quality.tools import CHROME_FLAGS, require_chromium, start_server
+from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium, start_server
 from tests.site.site_helpers import PIXMANIA_PAGE
 
 pytestmark = pytest.mark.quality
@@ -65,17 +65,17 @@ def titles(results: list[dict[str, str]], first: int = 3) -> list[str]:
     return [plain(r["title"]) for r in results[:first]]
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("camescope", "caméscope livré chez un autre"),  # accent-less finds the accent
-        ("caméscope", "caméscope livré chez un autre"),
-        ("remboursements", "remboursé en dix jours"),  # plural finds the participle
-        ("resiliation refusee", "résiliation refusée"),
-        ("colis perdus", "disque dur perdu"),
-        ("garantie", "garantie"),
-    ],
-)
+FRENCH_QUERIES = [
+    ("camescope", "caméscope livré chez un autre"),  # accent-less finds the accent
+    ("caméscope", "caméscope livré chez un autre"),
+    ("remboursements", "remboursé en dix jours"),  # plural finds the participle
+    ("resiliation refusee", "résiliation refusée"),
+    ("colis perdus", "disque dur perdu"),
+    ("garantie", "garantie"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_french_queries_find_the_expected_testimony(
     browser, served_site: str, query: str, expected: str
 ) -> None:
@@ -85,11 +85,15 @@ def test_french_queries_find_the_expected_testimony(
     assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
 
 
-def test_a_filter_keeps_only_that_merchant(browser, served_site: str) -> None:
-    status, results = search(browser, served_site, q="livraison", Marchand="Pixmania")
+@pytest.mark.parametrize("site", ["served_site", "split_site"])
+def test_a_filter_keeps_only_that_merchant(
+    browser, request: pytest.FixtureRequest, site: str
+) -> None:
+    url = request.getfixturevalue(site)
+    status, results = search(browser, url, q="livraison", Marchand="Pixmania")
     assert results, status
     assert all("Pixmania" in r["meta"] or r["title"] == "Pixmania" for r in results)
-    status, everyone = search(browser, served_site, q="livraison")
+    status, everyone = search(browser, url, q="livraison")
     assert len(everyone) > len(results)
 
 
@@ -167,3 +171,64 @@ def test_search_works_on_the_development_build(browser, tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# --- a large site: several bundles merged at query time --------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The production site indexed in bundles of at most 4 pages (many bundles)."""
+    output = tmp_path_factory.mktemp("split") / "output"
+    with built_and_served(output, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"}) as url:
+        assert (output / "pagefind" / "3" / "pagefind.js").is_file()
+        yield url
+
+
+@pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
+def test_bundles_find_what_one_index_finds(
+    browser, served_site: str, split_site: str, query: str, expected: str
+) -> None:
+    status, results = search(browser, split_site, q=query)
+    found = [t for t in titles(results, 5) if expected in t]
+    assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
+    one_status, one_results = search(browser, served_site, q=query)
+    assert status == one_status
+    assert sorted(titles(results, 20)) == sorted(titles(one_results, 20))
+
+
+# Multi-word queries whose words are in different bundles when the site is split: each
+# must find exactly these pages (a part of each title), in one index as in bundles; a
+# word no indexed text has is ignored, as Pagefind does (« juriste » is only in the
+# « Que faire ? » section, which is not indexed).
+MULTI_WORD_QUERIES = [
+    ("resiliation refusee", {"une résiliation refusée", "partir coûte 15 €"}),
+    ("refusee resiliation", {"une résiliation refusée", "partir coûte 15 €"}),
+    ("colis perdus", {"un disque dur perdu", "des rideaux jamais livrés"}),
+    ("livraison retard", {"une montre suisse", "une résiliation refusée"}),
+    ("pixmania camescope", {"un caméscope livré chez un autre"}),
+    ("camescope xyzzy", {"un caméscope livré chez un autre", "À propos"}),
+]
+
+
+@pytest.mark.parametrize("site", ["served_site", "split_site"])
+@pytest.mark.parametrize(("query", "expected"), MULTI_WORD_QUERIES)
+def test_multi_word_queries_find_exactly_the_expected_pages(
+    browser, request: pytest.FixtureRequest, site: str, query: str, expected: set[str]
+) -> None:
+    status, results = search(browser, request.getfixturevalue(site), q=query)
+    found = titles(results, len(results))
+    assert len(found) == len(expected), f"« {query} »: {status} {found}"
+    for part in expected:
+        assert [t for t in found if part in t], f"« {query} »: {part!r} not in {found}"
+
+
+@pytest.mark.parametrize("site", ["served_site", "split_site"])
+def test_a_word_that_is_not_indexed_is_ignored(
+    browser, request: pytest.FixtureRequest, site: str
+) -> None:
+    url = request.getfixturevalue(site)
+    _, alone = search(browser, url, q="remboursement")
+    _, with_advice_word = search(browser, url, q="juriste remboursement")
+    assert len(alone) > 2
+    assert sorted(titles(with_advice_word, 50)) == sorted(titles(alone, 50))

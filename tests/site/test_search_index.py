@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from complaints.search_index import VOCABULARY_FILE
+from tests.conftest import build_site
 from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
 
 PIXMANIA_MERCHANT = "marchands/pixmania/index.html"
@@ -26,15 +28,29 @@ BOILERPLATE = {
 }
 
 
-def fragments(site: Path) -> dict[str, str]:
-    """URL → indexed text, for every page of the index."""
+def fragments(bundle: Path) -> dict[str, str]:
+    """URL → indexed text, for every page of one Pagefind bundle."""
     found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(FRAGMENT_PREFIX)
         fragment = json.loads(data[len(FRAGMENT_PREFIX) :])
         found[fragment["url"]] = fragment["content"]
     return found
+
+
+def marked_pages(site: Path) -> set[str]:
+    """URLs of the built pages the theme marks for search."""
+    return {
+        url_of(page.relative_to(site).as_posix())
+        for page in html_pages(site)
+        if b"data-pagefind-body" in page.read_bytes()
+    }
+
+
+def word(token: str) -> str:
+    """A token of a fragment without the punctuation Pagefind adds or ignores."""
+    return token.strip(".,;:!?()«»\"'").lower()
 
 
 def url_of(relative: str) -> str:
@@ -43,18 +59,43 @@ def url_of(relative: str) -> str:
 
 @pytest.fixture(scope="module")
 def indexed(built_site: Path) -> dict[str, str]:
-    return fragments(built_site)
+    return fragments(built_site / "pagefind")
 
 
 def test_every_page_marked_for_search_is_indexed_and_nothing_else(
     built_site: Path, indexed: dict[str, str]
 ) -> None:
-    marked = {
-        url_of(page.relative_to(built_site).as_posix())
-        for page in html_pages(built_site)
-        if b"data-pagefind-body" in page.read_bytes()
-    }
+    marked = marked_pages(built_site)
     assert marked and set(indexed) == marked
+    assert not (built_site / "pagefind" / "2").exists()  # the sample site: one bundle
+    assert "data-more-indexes" not in (built_site / "recherche" / "index.html").read_text()
+
+
+def test_a_large_site_is_indexed_in_bundles_the_search_page_merges(tmp_path: Path) -> None:
+    """Runs of at most COMPLAINTS_SEARCH_BUNDLE_PAGES pages (4 here): each marked page
+    in exactly one bundle, every bundle listed on the search page, and in every bundle
+    the vocabulary record (every word any bundle indexed), whose file is then removed."""
+    site = tmp_path / "output"
+    result = build_site(site, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"})
+    assert result.returncode == 0, result.stderr
+    more = soup(site, "recherche/index.html").select_one("form#recherche")["data-more-indexes"]
+    bundles = [site / "pagefind", *(site / folder for folder in more.split())]
+    assert len(bundles) > 2 and all((b / "pagefind.js").is_file() for b in bundles)
+    per_bundle = [fragments(bundle) for bundle in bundles]
+    vocabulary_url = "/" + VOCABULARY_FILE
+    vocabularies = [urls.pop(vocabulary_url) for urls in per_bundle]
+    assert not (site / VOCABULARY_FILE).exists()
+    assert all(per_bundle)
+    indexed_words = {word(w) for urls in per_bundle for text in urls.values() for w in text.split()}
+    for vocabulary in vocabularies:
+        assert indexed_words - {word(w) for w in vocabulary.split()} <= {""}
+        assert "juriste" not in vocabulary  # only in « Que faire ? », not indexed
+    # more than 4 pages only when they share one folder (the merchant pages here)
+    for urls in per_bundle:
+        assert len(urls) <= 4 or len({url.rsplit("/", 2)[0] for url in urls}) == 1, urls
+    every = [url for urls in per_bundle for url in urls]
+    assert len(every) == len(set(every))
+    assert set(every) == marked_pages(site)
 
 
 @pytest.mark.parametrize("page", [PIXMANIA_PAGE, PIXMANIA_MERCHANT])

@@ -47,6 +47,12 @@ function result(data) {
 async function run() {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+  // A large site is indexed in several bundles (plugins/complaints/search_index.py),
+  // each with a hidden record of the site's vocabulary that no search may return
+  const more = (form.dataset.moreIndexes || "").split(" ").filter(Boolean);
+  for (const folder of more) {
+    await pagefind.mergeIndex(new URL(folder, root).href, { baseUrl: root.pathname });
+  }
   const chosen = {};
   for (const select of form.querySelectorAll("select")) {
     const value = params.get(select.name);
@@ -57,7 +63,8 @@ async function run() {
     return;
   }
   status.textContent = "Recherche en cours…";
-  const search = await pagefind.search(query || null, { filters: chosen });
+  const filters = more.length ? { ...chosen, not: { vocabulaire: "oui" } } : chosen;
+  const search = await pagefind.search(query || null, { filters });
   const results = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
   list.replaceChildren(...results.map(result));
   const n = search.results.length;
