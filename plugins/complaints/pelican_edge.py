@@ -60,7 +60,6 @@ from .pelican_outputs import (
     plan_outputs,
 )
 from .pelican_reader import LINES, PROBLEMS, site_rules, use_fast_reader
-from .pelican_urls import stable_urls
 from .problems import Problem
 from .profiles import collect, known_slugs, read_author, read_merchant
 from .render import insert_case_html, render_case_html
@@ -443,14 +442,13 @@ def add_article_jsonld(generators: list[Generator]) -> None:
     site_publisher = publisher(
         settings["SITENAME"], settings["SITEURL"], setting(settings, "COMPLAINTS_PUBLISHER_LOGO")
     )
-    with stable_urls():  # metadata no longer changes
-        for article in every_article(context):
-            article.jsonld = article_jsonld(
-                article,
-                settings["SITEURL"],
-                profiles=context.get("author_profiles"),
-                publisher=site_publisher,
-            )
+    for article in every_article(context):
+        article.jsonld = article_jsonld(
+            article,
+            settings["SITEURL"],
+            profiles=context.get("author_profiles"),
+            publisher=site_publisher,
+        )
 
 
 def check_outputs(generators: list[Any]) -> None:
@@ -459,8 +457,7 @@ def check_outputs(generators: list[Any]) -> None:
     The plan ``{path: what writes it}`` is kept as ``context["complaints_output_plan"]``
     (a build's completeness is checked against it afterwards).
     """
-    with stable_urls():  # metadata no longer changes
-        plan, problems = plan_outputs(generators)
+    plan, problems = plan_outputs(generators)
     if problems:
         raise ContentProblems(problems)
     if generators:

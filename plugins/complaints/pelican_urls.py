@@ -1,74 +1,138 @@
-"""Pelican edge: each article's and page's URL and ``save_as`` formatted once per build.
+"""Pelican edge: each article's and page's URL and ``save_as`` formatted once per input.
 
-Pelican formats them again at every access (``Content.get_url_setting``; templates
-ask for ``article.url`` many times per page, feeds and listings again). They depend
-on metadata and settings only, which no longer change once every generator has its
-context. :func:`stable_urls` keeps each value the first time it is asked for: from
-``get_writer`` until ``finalized``, and around the work of ``all_generators_finalized``
-receivers that ask for many (output plan, JSON-LD). Static files are left alone: an
-``{attach}`` link moves them while pages are rendered. ``plugins/parallel_build``
-uses the same memo around its own output phase.
+Pelican formats them again at every access (``Content._expand_settings``): templates
+ask for ``article.url`` many times per page, feeds and listings again, and before the
+first page is written the related-testimony sort, topics, the output plan, JSON-LD and
+Pelican's tag filter ask tens of thousands of times. The memo keys a value by the
+object, the setting's pattern and the value of every field the pattern uses, taken as
+``Content.url_format`` takes it, so a changed slug, date or metadata value formats
+again: it is correct while generators still change metadata (context phase).
+Patterns using ``path``, ``author``, ``category``, a missing field or an unhashable
+one, and objects without a date whose pattern wants one, are always formatted by
+Pelican; so are static files (an ``{attach}`` link moves them while pages are
+rendered).
+
+Every build (serial, parallel, preview) has a fresh memo from ``get_generators`` (before
+anything is read) to ``finalized``; a build that failed leaves its memo in place until
+the next build (Pelican's autoreload, same process) replaces it before reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import string
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Content, Page
 
-#: Pelican's own method, restored when the output phase ends.
-PELICAN_GET_URL_SETTING = Content.get_url_setting
+#: Pelican's own method, restored when a build ends.
+PELICAN_EXPAND_SETTINGS = Content._expand_settings
+
+#: Metadata types whose value is the whole input of their formatting (immutable).
+_PLAIN = (str, int, bool, date, datetime, type(None))
 
 
-def _memoised(memo: dict[tuple[int, str], tuple[Any, str]]) -> Any:
-    def get_url_setting(self: Content, key: str) -> str:
+_UNSEEN = object()
+
+
+class _Unkeyable(Exception):
+    """A URL field whose value cannot key the memo: let Pelican format it."""
+
+
+def _field_names(pattern: str) -> tuple[str, ...] | None:
+    """The fields a URL setting's pattern uses, once each (``{date:%Y}`` → ``date``)."""
+    try:
+        return tuple(
+            dict.fromkeys(
+                re.split(r"[.\[]", field, maxsplit=1)[0]
+                for _text, field, _spec, _conversion in string.Formatter().parse(pattern)
+                if field is not None
+            )
+        )
+    except ValueError:
+        return None
+
+
+def _key_value(content: Content, name: str) -> Any:
+    """What ``Content.url_format`` gives ``name``, as a hashable memo key part."""
+    if name == "slug":
+        return getattr(content, "slug", "")
+    if name == "date":
+        if not hasattr(content, "date"):  # Pelican would use the clock
+            raise _Unkeyable(name)
+        value = content.date
+        return (value, getattr(value, "tzinfo", None))
+    if name == "lang":
+        return getattr(content, "lang", "en")
+    if name in ("path", "author", "category") or name not in content.metadata:
+        raise _Unkeyable(name)  # computed by Pelican from other objects, or missing
+    value = content.metadata[name]
+    if not isinstance(value, _PLAIN):  # a list, or an object that may change inside
+        raise _Unkeyable(name)
+    return (type(value), value)
+
+
+def _memoised() -> Callable[..., str]:
+    """A ``Content._expand_settings`` with its own, empty memo."""
+    patterns: dict[Any, Any] = {}  # setting value → its field names (None: not keyable)
+    memo: dict[tuple[Any, ...], tuple[Content, str]] = {}  # holds the object: ids stay unique
+
+    def _expand_settings(self: Content, key: str, klass: str | None = None) -> str:
         if not isinstance(self, (Article, Page)):
-            return PELICAN_GET_URL_SETTING(self, key)
-        found = memo.get((id(self), key))
-        if found is None:  # the object is kept with its value: its id stays unique
-            found = memo[id(self), key] = (self, PELICAN_GET_URL_SETTING(self, key))
+            return PELICAN_EXPAND_SETTINGS(self, key, klass)
+        fq_key = f"{klass or self.__class__.__name__}_{key}".upper()
+        pattern = self.settings[fq_key]
+        try:
+            names = patterns.get(pattern, _UNSEEN)
+            if names is _UNSEEN:
+                names = patterns[pattern] = _field_names(str(pattern))
+            if names is None:
+                raise _Unkeyable(pattern)
+            memo_key = (id(self), fq_key, pattern, *[_key_value(self, n) for n in names])
+        except (_Unkeyable, TypeError):
+            return PELICAN_EXPAND_SETTINGS(self, key, klass)
+        found = memo.get(memo_key)
+        if found is None:
+            found = memo[memo_key] = (self, PELICAN_EXPAND_SETTINGS(self, key, klass))
         return found[1]
 
-    return get_url_setting
+    return _expand_settings
 
 
-def urls_are_stable() -> bool:
-    """Whether the memo is in place (the output phase of a build is running)."""
-    return Content.get_url_setting is not PELICAN_GET_URL_SETTING
+def urls_are_memoised() -> bool:
+    """Whether a memo is in place (a build is running, or a failed one left it)."""
+    return Content._expand_settings is not PELICAN_EXPAND_SETTINGS
 
 
-def begin_stable_urls(*_args: Any, **_kwargs: Any) -> None:
-    """Keep each URL once formatted, until :func:`end_stable_urls` (a fresh memo)."""
-    Content.get_url_setting = _memoised({})
+def begin_memo(*_args: Any, **_kwargs: Any) -> None:
+    """Format each URL once per set of inputs, with a fresh memo (forgets any other)."""
+    Content._expand_settings = _memoised()
 
 
-def end_stable_urls(*_args: Any, **_kwargs: Any) -> None:
+def end_memo(*_args: Any, **_kwargs: Any) -> None:
     """Format URLs at every access again, as Pelican does (forgets the memo)."""
-    Content.get_url_setting = PELICAN_GET_URL_SETTING
+    Content._expand_settings = PELICAN_EXPAND_SETTINGS
 
 
 @contextmanager
-def stable_urls() -> Iterator[None]:
-    """The memo for the duration of the block (nothing more if one is in place)."""
-    if urls_are_stable():
-        yield
-        return
-    begin_stable_urls()
+def memoized_urls() -> Iterator[None]:
+    """A fresh memo for the duration of the block, Pelican's method afterwards."""
+    begin_memo()
     try:
         yield
     finally:
-        end_stable_urls()
+        end_memo()
 
 
 def connect() -> None:
-    """Every build: the memo from the writer's creation to the end of the build.
+    """Every build: a fresh memo from ``get_generators`` to ``finalized``.
 
-    A build that failed during its output phase leaves the memo in place; the next
-    build (Pelican's autoreload) removes it before reading anything.
+    Idempotent (Pelican's signals connect a receiver once): the complaints and
+    parallel_build plugins both call it.
     """
-    signals.get_generators.connect(end_stable_urls)
-    signals.get_writer.connect(begin_stable_urls)
-    signals.finalized.connect(end_stable_urls)
+    signals.get_generators.connect(begin_memo)
+    signals.finalized.connect(end_memo)

@@ -31,6 +31,8 @@ from typing import Any
 
 from pelican import signals
 
+from complaints import pelican_urls
+
 from .reading import ParallelReaders
 from .writing import install
 
@@ -71,5 +73,6 @@ def write_in_parallel(generators: list[Any]) -> None:
 
 
 def register() -> None:
+    pelican_urls.connect()  # URLs formatted once per input (also without complaints)
     signals.article_generator_init.connect(read_in_parallel)
     signals.all_generators_finalized.connect(write_in_parallel)

@@ -30,15 +30,12 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import signal
-import string
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,83 +90,6 @@ def fingerprints(root: Path, known: dict[str, tuple[Stat, str]] | None = None) -
     for gone in known.keys() - found.keys():
         del known[gone]
     return found
-
-
-class _Unkeyable(Exception):
-    """A URL field whose value cannot key the memo: let Pelican format it."""
-
-
-def _field_names(pattern: str) -> tuple[str, ...] | None:
-    """The fields a URL setting's pattern uses (``{date:%Y}`` → ``date``), or None."""
-    try:
-        return tuple(
-            re.split(r"[.\[]", field, maxsplit=1)[0]
-            for _text, field, _spec, _conversion in string.Formatter().parse(pattern)
-            if field is not None
-        )
-    except ValueError:
-        return None
-
-
-def _key_value(content: Any, name: str) -> Any:
-    """What ``Content.url_format`` gives ``name``, as a hashable memo key part."""
-    if name == "date":
-        if not hasattr(content, "date"):  # Pelican would use the clock
-            raise _Unkeyable(name)
-        value = content.date
-        return (value, getattr(value, "tzinfo", None))
-    if name == "slug":
-        return getattr(content, "slug", "")
-    if name == "lang":
-        return getattr(content, "lang", "en")
-    if name in ("path", "author", "category") or name not in content.metadata:
-        raise _Unkeyable(name)  # computed by Pelican from other objects, or missing
-    value = content.metadata[name]
-    hash(value)  # TypeError for a list: not keyable
-    return (type(value), value)
-
-
-@contextmanager
-def memoized_urls() -> Iterator[None]:
-    """Format each URL and ``save_as`` of an article or page once per set of inputs.
-
-    Pelican formats them again at every access (tens of thousands of times per build
-    at 5,000 testimonies, before the first page is written). The memo key is the
-    object, the setting's pattern and the value of every field the pattern uses,
-    taken as ``Content.url_format`` takes it, so a changed slug or date formats
-    again; patterns using ``path``, ``author``, ``category`` or a missing field, and
-    objects without a date whose pattern wants one, are always formatted by Pelican.
-    """
-    from pelican.contents import Article, Content, Page
-
-    original = Content._expand_settings
-    patterns: dict[str, tuple[str, ...] | None] = {}
-    memo: dict[tuple[Any, ...], tuple[Any, str]] = {}  # holds the object: ids stay unique
-
-    def expand_settings(self: Any, key: str, klass: str | None = None) -> str:
-        if not isinstance(self, (Article, Page)):
-            return original(self, key, klass)
-        fq_key = f"{klass or self.__class__.__name__}_{key}".upper()
-        pattern = str(self.settings[fq_key])
-        if pattern not in patterns:
-            patterns[pattern] = _field_names(pattern)
-        names = patterns[pattern]
-        try:
-            if names is None:
-                raise _Unkeyable(pattern)
-            memo_key = (id(self), fq_key, pattern, *(_key_value(self, n) for n in names))
-        except (_Unkeyable, TypeError):
-            return original(self, key, klass)
-        found = memo.get(memo_key)
-        if found is None:
-            found = memo[memo_key] = (self, original(self, key, klass))
-        return found[1]
-
-    Content._expand_settings = expand_settings
-    try:
-        yield
-    finally:
-        Content._expand_settings = original
 
 
 class Preview:
@@ -279,8 +199,7 @@ def _build_in_child(
 
     signals.all_generators_finalized.connect(note_static, weak=False)
     try:
-        with memoized_urls():
-            Pelican(settings).run()
+        Pelican(settings).run()  # URLs memoised by complaints.pelican_urls (every build)
     except BaseException as error:  # reported to the parent, which keeps serving
         conn.send(fresh)  # what was read is right whatever stopped the build
         conn.send((False, str(error), [str(p) for p in getattr(error, "problems", [])]))

@@ -35,8 +35,6 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from complaints.pelican_urls import stable_urls
-
 from .workers import Jobs, results
 
 logger = logging.getLogger(__name__)
@@ -220,13 +218,12 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
         gc.freeze()
         first = affected_outputs(generators[0].context, first_sources)
         try:
-            with stable_urls():
-                recorder = RecordingWriter(writer, early=first)
-                for generator in producing:
-                    own[id(generator)](recorder)
-                tasks = order(recorder.tasks.values(), first)
-                logger.debug("%d output tasks for %d processes", len(tasks), processes)
-                write_in_parallel(writer, tasks, processes, generators[0].context)
+            recorder = RecordingWriter(writer, early=first)
+            for generator in producing:
+                own[id(generator)](recorder)
+            tasks = order(recorder.tasks.values(), first)
+            logger.debug("%d output tasks for %d processes", len(tasks), processes)
+            write_in_parallel(writer, tasks, processes, generators[0].context)
             for finish in recorder.finishers:
                 finish()
         finally:

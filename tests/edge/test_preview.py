@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from parallel_build.preview import Preview, PreviewProcess, fingerprints, memoized_urls
+from parallel_build.preview import Preview, PreviewProcess, fingerprints
 
 from tests.conftest import build_site
 from tests.edge.corpus import ROOT, generate, tree
@@ -131,27 +131,3 @@ def test_a_file_rewritten_with_its_size_and_time_is_hashed_again(tmp_path: Path)
     assert fingerprints(tmp_path, known) != first
     path.unlink()
     assert fingerprints(tmp_path, known) == {} and known == {}
-
-
-def test_memoized_urls_follow_every_field_their_pattern_uses() -> None:
-    from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.urlwrappers import Category
-    from pelican.utils import SafeDatetime
-
-    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "{date:%Y}/{rubrique}/{slug}/"}
-    metadata = {"title": "T", "slug": "a", "date": SafeDatetime(2020, 1, 1), "rubrique": "x"}
-    article = Article("<p>corps</p>", metadata=metadata, settings=settings)
-    with memoized_urls():
-        assert article.url == article.url == "2020/x/a/"
-        article.slug = "b"
-        assert article.url == "2020/x/b/"
-        article.date = SafeDatetime(2021, 1, 1)
-        assert article.url == "2021/x/b/"
-        article.metadata["rubrique"] = "y"
-        assert article.url == "2021/y/b/"
-        article.settings = {**settings, "ARTICLE_URL": "{category}/{slug}/"}  # not memoized
-        article.category = Category("une", article.settings)
-        assert article.url == "une/b/"
-        article.category = Category("autre", article.settings)
-        assert article.url == "autre/b/"

@@ -1,71 +1,102 @@
-"""The output phase's URL memo (complaints.pelican_urls) gives what Pelican gives."""
+"""The URL memo (complaints.pelican_urls) gives what Pelican gives, whatever changes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 import pytest
 from pelican.contents import Article, Content, Page, Static
 from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Category
+from pelican.utils import SafeDatetime
 
+from complaints import pelican_urls
 from complaints.pelican_urls import (
-    PELICAN_GET_URL_SETTING,
-    begin_stable_urls,
-    end_stable_urls,
-    stable_urls,
-    urls_are_stable,
+    PELICAN_EXPAND_SETTINGS,
+    begin_memo,
+    end_memo,
+    memoized_urls,
+    urls_are_memoised,
 )
+
+SETTINGS = {
+    **DEFAULT_CONFIG,
+    "ARTICLE_URL": "{date:%Y}/{rubrique}/{slug}/",
+    "ARTICLE_SAVE_AS": "{date:%Y}/{rubrique}/{slug}/index.html",
+    "PAGE_URL": "{slug}/",
+}
 
 
 @pytest.fixture(autouse=True)
 def pelican_urls_after() -> Iterator[None]:
     yield
-    end_stable_urls()
+    end_memo()
 
 
 def content(kind: type[Content], **metadata: object) -> Content:
-    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "avis/{slug}/", "PAGE_URL": "{slug}/"}
-    return kind("<p>x</p>", metadata={"title": "T", "date": datetime(2024, 5, 1), **metadata},
-                settings=settings, source_path="a.md")  # fmt: skip
+    metadata = {"title": "T", "date": SafeDatetime(2020, 1, 1), "rubrique": "x", **metadata}
+    return kind("<p>x</p>", metadata=metadata, settings=dict(SETTINGS), source_path="a.md")
 
 
 def test_urls_and_save_as_are_pelicans_own() -> None:
     article, page = content(Article, slug="un"), content(Page, slug="deux")
-    expected = [(c.url, c.save_as) for c in (article, page)]
-    with stable_urls():
-        assert urls_are_stable()
-        assert [(c.url, c.save_as) for c in (article, page)] == expected
-    assert not urls_are_stable()
+    draft = content(Article, slug="trois", status="draft")
+    expected = [(c.url, c.save_as) for c in (article, page, draft)]
+    with memoized_urls():
+        assert urls_are_memoised()
+        for _ in range(2):  # formatted, then from the memo
+            assert [(c.url, c.save_as) for c in (article, page, draft)] == expected
+    assert not urls_are_memoised()
+    assert expected[0] == ("2020/x/un/", "2020/x/un/index.html")
 
 
-def test_a_value_is_formatted_once_while_the_memo_is_in_place() -> None:
+def test_a_value_is_formatted_once_per_set_of_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
     article = content(Article, slug="un")
-    with stable_urls():
-        first = article.url
-        article.slug = "autre"  # metadata no longer changes in the output phase
-        assert article.url == first
-    assert article.url == "avis/autre/"  # Pelican's own method again, memo forgotten
+    formatted: list[str] = []
+
+    def pelican(self: Content, key: str, klass: str | None = None) -> str:
+        formatted.append(key)
+        return PELICAN_EXPAND_SETTINGS(self, key, klass)
+
+    monkeypatch.setattr(pelican_urls, "PELICAN_EXPAND_SETTINGS", pelican)
+    with memoized_urls():
+        assert [article.url for _ in range(3)] == ["2020/x/un/"] * 3
+        assert formatted == ["url"]
+
+
+def test_a_changed_slug_date_or_metadata_formats_again() -> None:
+    article = content(Article, slug="a")
+    with memoized_urls():
+        assert article.url == article.url == "2020/x/a/"
+        article.slug = "b"
+        assert article.url == "2020/x/b/"
+        article.date = SafeDatetime(2021, 1, 1)
+        assert article.url == "2021/x/b/"
+        article.metadata["rubrique"] = "y"
+        assert article.url == "2021/y/b/"
+        article.metadata["rubrique"] = ["y"]  # unhashable: Pelican formats it
+        assert article.url == "2021/['y']/b/"
+        article.settings = {**SETTINGS, "ARTICLE_URL": "{category}/{slug}/"}
+        article.category = Category("une", article.settings)
+        assert article.url == "une/b/"
+        article.category = Category("autre", article.settings)
+        assert article.url == "autre/b/"
+
+
+def test_static_files_are_left_alone() -> None:
+    static = content(Static, slug="image")
+    with memoized_urls():
+        before = static.url
+        static.override_url = "ailleurs/image.png"  # {attach} moves a static file
+        assert static.url == "ailleurs/image.png" != before
 
 
 def test_each_build_starts_with_a_fresh_memo() -> None:
     article = content(Article, slug="un")
-    begin_stable_urls()
-    assert article.url == "avis/un/"
-    end_stable_urls()  # get_generators of the next build
-    article.slug = "deux"
-    begin_stable_urls()
-    assert article.url == "avis/deux/"
-
-
-def test_a_nested_block_keeps_the_memo_in_place_and_static_files_are_left_alone() -> None:
-    static = content(Static, slug="image")
-    with stable_urls():
-        memo = Content.get_url_setting
-        with stable_urls():
-            assert Content.get_url_setting is memo
-        assert urls_are_stable()
-        before = static.url
-        static.override_url = "ailleurs/image.png"  # {attach} moves a static file
-        assert static.url == "ailleurs/image.png" != before
-    assert Content.get_url_setting is PELICAN_GET_URL_SETTING
+    begin_memo()  # get_generators of a build that then fails: no finalized
+    failed = Content._expand_settings
+    assert article.url == "2020/x/un/"
+    begin_memo()  # get_generators of the next build (Pelican's autoreload)
+    assert Content._expand_settings is not failed
+    end_memo()  # finalized
+    assert Content._expand_settings is PELICAN_EXPAND_SETTINGS
