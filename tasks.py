@@ -343,8 +343,18 @@ def lint(c):
     c.run(f"{PYTHON} -m ruff format --check .", pty=False)
 
 
-@task(help={"sizes": "comma-separated numbers of testimonies", "repeat": "builds per variant"})
-def bench(c, sizes="1000,5000", repeat=3):
-    """Run the build benchmark and rewrite docs/performance.md (takes many minutes)."""
-    size_args = " ".join(sizes.split(","))
-    c.run(f"{PYTHON} benchmarks/run.py --sizes {size_args} --reps {repeat}", pty=False)
+@task(
+    help={
+        "sizes": "comma-separated numbers of testimonies (generated corpora)",
+        "repeat": "builds per variant",
+        "corpus": "comma-separated content folders to measure instead (laid out like content/)",
+    }
+)
+def bench(c, sizes="1000,5000", repeat=3, corpus=""):
+    """Run the build benchmark and print the tables of docs/performance.md (many minutes)."""
+    chosen = (
+        f"--corpus {' '.join(corpus.split(','))}"
+        if corpus
+        else f"--sizes {' '.join(sizes.split(','))}"
+    )
+    c.run(f"{PYTHON} benchmarks/run.py {chosen} --reps {repeat}", pty=False)
