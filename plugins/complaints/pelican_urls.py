@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -103,11 +102,6 @@ def _memoised() -> Callable[..., str]:
     return _expand_settings
 
 
-def urls_are_memoised() -> bool:
-    """Whether a memo is in place (a build is running, or a failed one left it)."""
-    return Content._expand_settings is not PELICAN_EXPAND_SETTINGS
-
-
 def begin_memo(*_args: Any, **_kwargs: Any) -> None:
     """Format each URL once per set of inputs, with a fresh memo (forgets any other)."""
     Content._expand_settings = _memoised()
@@ -116,16 +110,6 @@ def begin_memo(*_args: Any, **_kwargs: Any) -> None:
 def end_memo(*_args: Any, **_kwargs: Any) -> None:
     """Format URLs at every access again, as Pelican does (forgets the memo)."""
     Content._expand_settings = PELICAN_EXPAND_SETTINGS
-
-
-@contextmanager
-def memoized_urls() -> Iterator[None]:
-    """A fresh memo for the duration of the block, Pelican's method afterwards."""
-    begin_memo()
-    try:
-        yield
-    finally:
-        end_memo()
 
 
 def connect() -> None:

@@ -99,10 +99,10 @@ class Preview:
         from pelican.settings import read_settings
 
         overrides = {"DELETE_OUTPUT_DIRECTORY": False, **overrides}
-        plugins = read_settings(settings_file, override=overrides)["PLUGINS"]
-        if "parallel_build" not in plugins:  # opt-in plugin: the preview always uses it
-            overrides["PLUGINS"] = [*plugins, "parallel_build"]
         self.settings = read_settings(settings_file, override=overrides)
+        plugins = self.settings["PLUGINS"]
+        if "parallel_build" not in plugins:  # PLUGINS without it: the preview needs it
+            self.settings["PLUGINS"] = [*plugins, "parallel_build"]
         # templates compiled by one build are loaded by the next (keyed by their source)
         self._templates = tempfile.TemporaryDirectory(prefix="preview-templates-")
         self.settings["JINJA_ENVIRONMENT"] = {

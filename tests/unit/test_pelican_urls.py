@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from pelican.contents import Article, Content, Page, Static
@@ -11,13 +12,7 @@ from pelican.urlwrappers import Category
 from pelican.utils import SafeDatetime
 
 from complaints import pelican_urls
-from complaints.pelican_urls import (
-    PELICAN_EXPAND_SETTINGS,
-    begin_memo,
-    end_memo,
-    memoized_urls,
-    urls_are_memoised,
-)
+from complaints.pelican_urls import PELICAN_EXPAND_SETTINGS, begin_memo, end_memo
 
 SETTINGS = {
     **DEFAULT_CONFIG,
@@ -31,6 +26,20 @@ SETTINGS = {
 def pelican_urls_after() -> Iterator[None]:
     yield
     end_memo()
+
+
+@contextmanager
+def memoized_urls() -> Iterator[None]:
+    """A fresh memo for the block, as a build has from get_generators to finalized."""
+    begin_memo()
+    try:
+        yield
+    finally:
+        end_memo()
+
+
+def urls_are_memoised() -> bool:
+    return Content._expand_settings is not PELICAN_EXPAND_SETTINGS
 
 
 def content(kind: type[Content], **metadata: object) -> Content:
