@@ -70,7 +70,10 @@ LEGAL_VALUES = {
 PY = sys.executable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "plugins"))
 from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
+
+from complaints.frontmatter import split_front_matter  # noqa: E402  (the site's loader)
 
 SECTION_NAMES = [section for section, _folder, _weight in SECTIONS]
 
@@ -306,13 +309,12 @@ def preview_target(content: Path, output: Path) -> tuple[Path, Path, Path]:
     Read with the site's own front-matter loader, so any corpus in the site's format
     works (quoted or plain titles, flow or block YAML, an explicit slug).
     """
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from complaints.frontmatter import split_front_matter
-
     for path in sorted((content / "temoignages").rglob("*.md")):
         data, _body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
-        testimony = data.get("testimony") if isinstance(data, dict) else None
-        if str(data.get("status", "published")) != "published" or not isinstance(testimony, dict):
+        if not isinstance(data, dict) or not isinstance(data.get("testimony"), dict):
+            continue
+        testimony = data["testimony"]
+        if str(data.get("status", "published")) != "published":
             continue
         date = str(data.get("date", ""))
         if not re.match(r"\d{4}-\d{2}", date) or not testimony.get("merchant"):
@@ -325,9 +327,6 @@ def preview_target(content: Path, output: Path) -> tuple[Path, Path, Path]:
 
 def retitle(text: str, marker: str) -> str:
     """The file with its title followed by ``marker`` (one YAML double-quoted line)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from complaints.frontmatter import split_front_matter
-
     data, _body = split_front_matter(text, "benchmark")
     title = re.sub(r" revisionbench\d+$", "", str(data["title"]))
     line = "title: " + json.dumps(f"{title} {marker}", ensure_ascii=False)
@@ -515,7 +514,6 @@ def typography_cost(size: int, args: argparse.Namespace) -> str:
     """In-process cost of typographie.apply() on the N rendered bodies (no profiler)."""
     import markdown
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     sys.path.insert(0, str(ROOT))
     import pelicanconf
     from typographie.french import apply
