@@ -103,10 +103,11 @@ def start_task(project: Path, task: str, env: dict[str, str]) -> subprocess.Pope
     )
 
 
-def wait_for(path: Path, timeout: float = 60) -> None:
+def wait_for(path: Path, timeout: float = 60, *, gone: bool = False) -> None:
+    """Wait until ``path`` exists (or, with ``gone``, no longer exists)."""
     deadline = time.monotonic() + timeout
-    while not path.exists():
-        assert time.monotonic() < deadline, f"{path} never appeared"
+    while path.exists() == gone:
+        assert time.monotonic() < deadline, f"{path} never {'went' if gone else 'appeared'}"
         time.sleep(0.05)
 
 

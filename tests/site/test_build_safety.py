@@ -86,8 +86,8 @@ def test_interrupted_build_keeps_output(slow_project: Path, signum: int, moment:
     if moment == "writing":
         wait_for(slow_project / "writing-started")
         time.sleep(0.5)  # several pages written into the fresh folder
-    else:
-        time.sleep(1.0)
+    else:  # the task is under way: it has cleared the stale folder, the build starts
+        wait_for(stale, gone=True)
     printed = interrupt(process, signum)
     assert process.returncode != 0, printed
     if moment == "writing":
