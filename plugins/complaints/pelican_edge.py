@@ -43,7 +43,7 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
-from . import editor_messages, page_values, pelican_urls
+from . import editor_messages, page_values, pelican_listings, pelican_urls
 from .editor_messages import summary_line
 from .escaping import FILTERS as ESCAPING_FILTERS
 from .feed_writer import MagazineWriter, write_feeds
@@ -476,6 +476,7 @@ def register() -> None:
     signals.content_object_init.connect(add_case_box)
     page_values.connect()
     pelican_urls.connect()
+    pelican_listings.connect()
     signals.content_object_init.connect(summary_as_text)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.page_generator_finalized.connect(finalize_pages)

@@ -19,6 +19,7 @@ the next build (Pelican's autoreload, same process) replaces it before reading.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Callable
@@ -75,23 +76,32 @@ def _key_value(content: Content, name: str) -> Any:
     return (type(value), value)
 
 
-def _memoised() -> Callable[..., str]:
-    """A ``Content._expand_settings`` with its own, empty memo."""
-    patterns: dict[Any, Any] = {}  # setting value → its field names (None: not keyable)
-    memo: dict[tuple[Any, ...], tuple[Content, str]] = {}  # holds the object: ids stay unique
+_patterns: dict[Any, Any] = {}  # setting value → its field names (None: not keyable)
+# The memo of the build in progress (None between builds): key → (the object, its value);
+# holding the object keeps ids unique
+_memo: dict[tuple[Any, ...], tuple[Content, str]] | None = None
+
+
+def _memo_key(self: Content, key: str, klass: str | None) -> tuple[Any, ...]:
+    """The memo key of one setting of one object; raise _Unkeyable or TypeError."""
+    fq_key = f"{klass or self.__class__.__name__}_{key}".upper()
+    pattern = self.settings[fq_key]
+    names = _patterns.get(pattern, _UNSEEN)
+    if names is _UNSEEN:
+        names = _patterns[pattern] = _field_names(str(pattern))
+    if names is None:
+        raise _Unkeyable(pattern)
+    return (id(self), fq_key, pattern, *[_key_value(self, n) for n in names])
+
+
+def _memoised(memo: dict[tuple[Any, ...], tuple[Content, str]]) -> Callable[..., str]:
+    """A ``Content._expand_settings`` keeping what it formats in ``memo``."""
 
     def _expand_settings(self: Content, key: str, klass: str | None = None) -> str:
         if not isinstance(self, (Article, Page)):
             return PELICAN_EXPAND_SETTINGS(self, key, klass)
-        fq_key = f"{klass or self.__class__.__name__}_{key}".upper()
-        pattern = self.settings[fq_key]
         try:
-            names = patterns.get(pattern, _UNSEEN)
-            if names is _UNSEEN:
-                names = patterns[pattern] = _field_names(str(pattern))
-            if names is None:
-                raise _Unkeyable(pattern)
-            memo_key = (id(self), fq_key, pattern, *[_key_value(self, n) for n in names])
+            memo_key = _memo_key(self, key, klass)
         except (_Unkeyable, TypeError):
             return PELICAN_EXPAND_SETTINGS(self, key, klass)
         found = memo.get(memo_key)
@@ -102,13 +112,47 @@ def _memoised() -> Callable[..., str]:
     return _expand_settings
 
 
+def memo_size() -> int:
+    """How many values the memo holds (0 outside a build)."""
+    return len(_memo) if _memo is not None else 0
+
+
+def take_formatted(size: int, content: Content) -> list[tuple[tuple[Any, ...], str]]:
+    """The URL and ``save_as`` of ``content`` formatted now, and what else the memo
+    learnt about it since it held ``size`` values: (key without the object, value)
+    pairs, for :func:`adopt` in another process. The memo forgets what it learnt since
+    (a worker that read ``content`` for another process does not keep it alive)."""
+    if _memo is None:
+        return []
+    try:
+        content.url, content.save_as  # noqa: B018 (formatted into the memo)
+    except Exception:  # the process that adopts the content formats them, errors included
+        return []
+    added = list(itertools.islice(_memo.items(), size, None))
+    for key, _value in added:
+        del _memo[key]
+    return [(key[1:], value) for key, (owner, value) in added if owner is content]
+
+
+def adopt(content: Content, formatted: list[tuple[tuple[Any, ...], str]]) -> None:
+    """Put values another process formatted for ``content``'s twin in the memo:
+    found again when ``content``'s fields give the same key."""
+    if _memo is not None:
+        for key, value in formatted:
+            _memo.setdefault((id(content), *key), (content, value))
+
+
 def begin_memo(*_args: Any, **_kwargs: Any) -> None:
     """Format each URL once per set of inputs, with a fresh memo (forgets any other)."""
-    Content._expand_settings = _memoised()
+    global _memo
+    _memo = {}
+    Content._expand_settings = _memoised(_memo)
 
 
 def end_memo(*_args: Any, **_kwargs: Any) -> None:
     """Format URLs at every access again, as Pelican does (forgets the memo)."""
+    global _memo
+    _memo = None
     Content._expand_settings = PELICAN_EXPAND_SETTINGS
 
 

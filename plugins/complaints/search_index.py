@@ -11,13 +11,17 @@ more than ``COMPLAINTS_SEARCH_BUNDLE_PAGES`` such pages is indexed in several ru
 the first writing ``pagefind/``, the next ``pagefind/2/``, ``pagefind/3/``…; the
 search page lists those (``SEARCH_MORE_BUNDLES``) and merges them at query time.
 Every run then also indexes the site's vocabulary record (``search_vocabulary``), so
-that a query finds in the bundles what it would find in one index.
+that a query finds in the bundles what it would find in one index. Its words are taken
+from each searched page as it is written (``content_written``, in whichever process
+wrote it: the parallel build sends the context's lists back to the main process), not
+read again from the whole site at the end.
 """
 
 from __future__ import annotations
 
 import logging
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +43,22 @@ MORE_BUNDLES_KEY = "SEARCH_MORE_BUNDLES"  # context: folders of the bundles afte
 
 VOCABULARY_FILE = "pagefind-vocabulaire.html"  # written for the runs, then removed
 
-_runs: dict[str, tuple[list[str], list[str]]] = {}  # output folder → (globs, searched paths)
+# output folder → (globs, searched paths, build context)
+_runs: dict[str, tuple[list[str], list[str], dict[str, Any]]] = {}
+
+# Build context, when the vocabulary record is needed (several runs)
+WORDS_KEY = "search_vocabulary_words"  # list: words of the searched pages written
+WRITTEN_KEY = "search_vocabulary_pages"  # list: searched pages whose words are in it
+SEEN_KEY = "search_vocabulary_seen"  # _Seen: what this process already put in the lists
+
+
+@dataclass
+class _Seen:
+    """Per process: the searched pages and the words already reported (each word is
+    sent to the main process once per process, not once per page)."""
+
+    searched: frozenset[str]
+    words: set[str] = field(default_factory=set)
 
 
 class SearchIndexError(Exception):
@@ -107,16 +126,36 @@ def plan_index(generators: list[Any]) -> None:
     max_pages = generators[0].settings.get("COMPLAINTS_SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)
     paths = searched_paths(context)
     runs = search_bundles(paths, max_pages)
-    _runs[str(Path(generators[0].output_path).resolve())] = (runs, paths)
+    _runs[str(Path(generators[0].output_path).resolve())] = (runs, paths, context)
     context[MORE_BUNDLES_KEY] = [f"{bundle_folder(n)}/" for n in range(2, len(runs) + 1)]
+    if len(runs) > 1:
+        context[WORDS_KEY], context[WRITTEN_KEY] = [], []
+        context[SEEN_KEY] = _Seen(frozenset(path.lstrip("/") for path in paths))
+    else:
+        context.pop(SEEN_KEY, None)
 
 
-def site_vocabulary(output_path: Path, paths: list[str]) -> set[str]:
-    """Every word of the searchable parts of the pages at ``paths``."""
-    words: set[str] = set()
+def note_page_words(path: str, context: dict[str, Any]) -> None:
+    """``content_written`` receiver: the words of a searched page, from the file just
+    written, into the build's lists (only the words new to this process)."""
+    seen = context.get(SEEN_KEY)
+    name = str(context.get("output_file", "")).lstrip("/")
+    if seen is None or name not in seen.searched:
+        return
+    new = page_words(Path(path).read_bytes(), IGNORED_SELECTORS) - seen.words
+    seen.words |= new
+    context[WORDS_KEY].extend(new)
+    context[WRITTEN_KEY].append(name)
+
+
+def site_vocabulary(output_path: Path, paths: list[str], context: dict[str, Any]) -> set[str]:
+    """Every word of the searchable parts of the pages at ``paths``: those reported as
+    written, and those read here (a page written by other means)."""
+    words = set(context.get(WORDS_KEY, ()))
+    written = set(context.get(WRITTEN_KEY, ()))
     for path in paths:
         file = output_path / path.lstrip("/")
-        if path and file.is_file():
+        if path and path.lstrip("/") not in written and file.is_file():
             words |= page_words(file.read_bytes(), IGNORED_SELECTORS)
     return words
 
@@ -125,12 +164,13 @@ def index_after_build(pelican: Any) -> None:
     """``finalized`` receiver: index what this build wrote, one run after the other;
     with several runs, each also reads the vocabulary record."""
     output = Path(pelican.output_path)
-    runs, paths = _runs.pop(str(output.resolve()), ([ALL_HTML], []))
+    runs, paths, context = _runs.pop(str(output.resolve()), ([ALL_HTML], [], {}))
     if len(runs) == 1:
         index_site(output, runs[0])
         return
     vocabulary = output / VOCABULARY_FILE
-    vocabulary.write_text(vocabulary_page(site_vocabulary(output, paths)), encoding="utf-8")
+    words = site_vocabulary(output, paths, context)
+    vocabulary.write_text(vocabulary_page(words), encoding="utf-8")
     try:
         for number, glob in enumerate(runs, start=1):
             index_site(output, with_path(glob, VOCABULARY_FILE), bundle_folder(number))
@@ -140,4 +180,5 @@ def index_after_build(pelican: Any) -> None:
 
 def register() -> None:
     signals.all_generators_finalized.connect(plan_index)
+    signals.content_written.connect(note_page_words)
     signals.finalized.connect(index_after_build)

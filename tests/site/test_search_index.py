@@ -129,3 +129,38 @@ def test_a_merchant_page_indexes_the_merchant_not_its_testimony_list(
     listed = soup(built_site, PIXMANIA_MERCHANT).select(".merchant-testimonies .card-title")
     assert listed
     assert [t.get_text() for t in listed if t.get_text() in text] == []
+
+
+def test_the_vocabulary_keeps_the_words_of_pages_as_written_and_reads_the_others(
+    tmp_path: Path,
+) -> None:
+    """The words of a searched page are noted when it is written (each word once per
+    process); a searched page not reported is read at the end; other pages add nothing."""
+    from complaints.search_index import (
+        SEEN_KEY,
+        WORDS_KEY,
+        WRITTEN_KEY,
+        _Seen,
+        note_page_words,
+        site_vocabulary,
+    )
+
+    def page(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<html lang="fr"><body><main data-pagefind-body>{text}</main></body></html>'
+        )
+        return str(path)
+
+    searched = ["a/index.html", "b/index.html", "c/index.html"]
+    context = {SEEN_KEY: _Seen(frozenset(searched)), WORDS_KEY: [], WRITTEN_KEY: []}
+    for name, text in (("a/index.html", "alpha commun"), ("b/index.html", "beta commun"),
+                       ("autre/index.html", "ailleurs")):  # fmt: skip
+        note_page_words(page(name, text), {**context, "output_file": name})  # Pelican's copy
+    assert sorted(context[WORDS_KEY]) == ["alpha", "beta", "commun"]
+    assert context[WRITTEN_KEY] == ["a/index.html", "b/index.html"]
+    page("a/index.html", "changé après coup")  # a reported page is not read again
+    page("c/index.html", "gamma")  # written by other means: read at the end
+    words = site_vocabulary(tmp_path, searched, context)
+    assert words == {"alpha", "beta", "commun", "gamma"}

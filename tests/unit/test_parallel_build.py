@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from parallel_build import listed
 from parallel_build.preview import remove_stale
+from parallel_build.reading import slug_names
 from parallel_build.transfer import dumps, loads
 from parallel_build.workers import Jobs, results
 from parallel_build.writing import (
@@ -17,6 +19,8 @@ from parallel_build.writing import (
     order,
     write_in_parallel,
 )
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Author, Category, Tag
 
 
 class Thing:
@@ -130,3 +134,22 @@ def test_a_shared_out_job_is_done_once_by_some_process_beside_the_noted_writes(
     write_in_parallel(recorder.writer, tasks, 3, context)
     assert len((tmp_path / "data.csv").read_text(encoding="utf-8").split()) == 1
     assert len(context["written"]) == 20
+
+
+def test_a_worker_sends_the_slugs_of_an_articles_names_with_it() -> None:
+    settings = dict(DEFAULT_CONFIG)
+    article = SimpleNamespace(
+        category=Category("Témoignages", settings),
+        author=Author("Équipe Allo", settings),
+        authors=[Author("Équipe Allo", settings)],
+        tags=[Tag("Livraison ratée", settings)],
+    )
+    slug_names(article)
+    names = [article.category, article.author, *article.authors, *article.tags]
+    data = dumps(article, {"settings": settings})
+    twins = loads(data, {"settings": settings})
+    loaded = [twins.category, twins.author, *twins.authors, *twins.tags]
+    assert [n._slug for n in loaded] == ["temoignages", "equipe-allo", "equipe-allo",
+                                         "livraison-ratee"]  # fmt: skip
+    assert [n._slug for n in loaded] == [n.slug for n in names]
+    slug_names(SimpleNamespace())  # a content without names: nothing to do

@@ -59,15 +59,21 @@ def test_urls_and_save_as_are_pelicans_own() -> None:
     assert expected[0] == ("2020/x/un/", "2020/x/un/index.html")
 
 
-def test_a_value_is_formatted_once_per_set_of_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
-    article = content(Article, slug="un")
-    formatted: list[str] = []
+@pytest.fixture
+def formatted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys Pelican itself formats (each memo miss), in order."""
+    keys: list[str] = []
 
     def pelican(self: Content, key: str, klass: str | None = None) -> str:
-        formatted.append(key)
+        keys.append(key)
         return PELICAN_EXPAND_SETTINGS(self, key, klass)
 
     monkeypatch.setattr(pelican_urls, "PELICAN_EXPAND_SETTINGS", pelican)
+    return keys
+
+
+def test_a_value_is_formatted_once_per_set_of_inputs(formatted: list[str]) -> None:
+    article = content(Article, slug="un")
     with memoized_urls():
         assert [article.url for _ in range(3)] == ["2020/x/un/"] * 3
         assert formatted == ["url"]
@@ -109,3 +115,22 @@ def test_each_build_starts_with_a_fresh_memo() -> None:
     assert Content._expand_settings is not failed
     end_memo()  # finalized
     assert Content._expand_settings is PELICAN_EXPAND_SETTINGS
+
+
+def test_what_a_worker_formatted_is_adopted_by_the_twin_it_sends(formatted: list[str]) -> None:
+    """A worker's URL and save_as reach the main process's memo with the article (a
+    copy), which formats them only when its fields differ; the worker forgets them."""
+    with memoized_urls():
+        read = content(Article, slug="un")
+        size = pelican_urls.memo_size()
+        taken = pelican_urls.take_formatted(size, read)
+        assert sorted(formatted) == ["save_as", "url"]
+        assert pelican_urls.memo_size() == size  # the worker keeps nothing of it
+        twin, changed = content(Article, slug="un"), content(Article, slug="deux")
+        pelican_urls.adopt(twin, taken)
+        pelican_urls.adopt(changed, taken)
+        formatted.clear()
+        assert (twin.url, twin.save_as) == ("2020/x/un/", "2020/x/un/index.html")
+        assert formatted == []
+        assert changed.url == "2020/x/deux/" and formatted == ["url"]
+    assert pelican_urls.take_formatted(0, read) == []  # outside a build: nothing
