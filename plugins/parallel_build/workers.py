@@ -1,10 +1,15 @@
-"""Jobs shared out between forked processes, taken from one counter as they free up.
+"""Jobs shared out between forked processes, claimed as they free up.
 
 The processes are forked from the main process when the jobs are known, so every
 object of the build is already in their memory: only indices and results cross
-process boundaries. A job that raises, or that logs a warning or an error, is not
-reported done; the caller does it again in the main process, where it raises and logs
-exactly as in a serial build (the worker's own log output is discarded).
+process boundaries. The jobs are claimed, a few at a time, from both ends of their
+range: the first process forked (and every second one) from the front, the others from
+the back, until the two ends meet. A caller that puts jobs filling one memo at one end
+and jobs filling another at the other end (:func:`parallel_build.writing.order`) keeps
+each memo in one process, and every process stays busy to the end. A job that raises,
+or that logs a warning or an error, is not reported done; the caller does it again in
+the main process, where it raises and logs exactly as in a serial build (the worker's
+own log output is discarded).
 """
 
 from __future__ import annotations
@@ -59,34 +64,42 @@ def _end_with(parent: int) -> None:
 
 
 class Jobs:
-    """``total`` jobs numbered from 0, claimed through a counter shared by forks."""
+    """``total`` jobs numbered from 0, claimed from either end of the range by forks."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self._context = multiprocessing.get_context("fork")
-        self._counter = self._context.Value("q", 0)
+        # the first unclaimed index and one past the last: shared by the forks
+        self._ends = self._context.Array("q", [0, total])
         self._processes: list[Any] = []
 
-    def claims(self) -> Iterator[int]:
-        """The indices this process claims, until none is left."""
+    def claims(self, from_back: bool = False) -> Iterator[int]:
+        """The indices this process claims, from the front or the back, until none is left."""
         while True:
-            with self._counter.get_lock():
-                start = self._counter.value
-                self._counter.value = start + CLAIM
-            if start >= self.total:
+            with self._ends.get_lock():
+                front, back = self._ends[0], self._ends[1]
+                if from_back:
+                    self._ends[1] = start = max(front, back - CLAIM)
+                    claimed = range(back - 1, start - 1, -1)
+                else:
+                    self._ends[0] = end = min(back, front + CLAIM)
+                    claimed = range(front, end)
+            if not claimed:
                 return
-            yield from range(start, min(start + CLAIM, self.total))
+            yield from claimed
 
     def fork(self, count: int, job: Callable[[int], Any]) -> list[Connection]:
         """Start ``count`` processes running ``job`` on their claims; one pipe each.
 
+        The second process (and every second one after it) claims from the back.
+
         Each pipe carries ``(index, result)`` for every job done cleanly.
         """
 
-        def work(conn: Connection) -> None:
+        def work(conn: Connection, from_back: bool) -> None:
             _end_with(parent)
             warned = _silence_logging()
-            for index in self.claims():
+            for index in self.claims(from_back):
                 warned.seen = False
                 try:
                     result = job(index)
@@ -98,9 +111,10 @@ class Jobs:
 
         parent = os.getpid()
         connections = []
-        for _ in range(count):
+        for position in range(count):
             receiver, sender = self._context.Pipe(duplex=False)
-            process = self._context.Process(target=work, args=(sender,), daemon=True)
+            args = (sender, position % 2 == 1)
+            process = self._context.Process(target=work, args=args, daemon=True)
             process.start()
             sender.close()
             connections.append(receiver)

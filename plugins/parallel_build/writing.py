@@ -17,6 +17,16 @@ Pelican's overwrite rules behave as in a serial build. A task that fails or logs
 worker is done again in the main process, which raises and logs as a serial build
 would.
 
+Memory: each worker starts as a copy-on-write image of the main process and grows with
+what its rendering keeps (the objects it touches are copied too). :func:`order` puts
+the feeds (and shared-out jobs) at the front of the task list, the pages of one
+article or page at the back and the other pages between them; workers claim from both
+ends (:mod:`.workers`), so with two processes one holds the feed writer's entries and
+the cards of lists, the other the article pages, which need no memo. A worker empties
+Pelican's memo of contents' HTML after each task and drops the feed writer's entries
+(``forget_feed_entries``, when the writer has it) once it has moved on from feeds.
+Forgetting only costs time again if asked for later: the bytes written are the same.
+
 Receivers of Pelican's ``content_written`` / ``feed_written`` signals run in the
 process that wrote the file. What they record in the build's context (findability
 appends each written page to a list there, for ``sitemap.xml``) must reach the main
@@ -34,6 +44,8 @@ import logging
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from pelican.contents import Content
 
 from .workers import Jobs, results
 
@@ -125,10 +137,42 @@ def run(writer: Any, tasks: list[Task]) -> None:
             call(*args, **kwargs)
 
 
+FEEDS, LISTINGS, SINGLE_PAGES = range(3)  # families of tasks, in their order
+
+
+def family(task: Task) -> int:
+    """The family of a task, by what its rendering keeps in memory for later tasks.
+
+    ``FEEDS``: feeds, whose entries the feed writer keeps (each article is in several
+    feeds), and shared-out jobs (the data files); ``SINGLE_PAGES``: the page of one
+    article or page (Pelican's ``article=`` / ``page=``), which nothing else reuses;
+    ``LISTINGS``: every other page (lists of articles, merchants, topics), which
+    reuse the rendered testimony cards.
+    """
+    if not task.calls:
+        return LISTINGS
+    if any(method == "write_feed" or callable(method) for method, _a, _k in task.calls):
+        return FEEDS
+    if all("article" in kwargs or "page" in kwargs for _m, _a, kwargs in task.calls):
+        return SINGLE_PAGES
+    return LISTINGS
+
+
 def order(tasks: Iterable[Task], first: Collection[str] = ()) -> list[Task]:
-    """Tasks writing ``first`` names, then the rest, costliest first (stable)."""
-    tasks = list(tasks)
-    return sorted(tasks, key=lambda t: (t.name not in first, -t.cost))
+    """Tasks writing ``first`` names; then feeds and jobs, costliest first; listings,
+    cheapest first; single pages (the order is stable).
+
+    Workers claim from both ends (:class:`~parallel_build.workers.Jobs`): with two
+    processes, one renders the feeds (and holds the feed entries), the other the
+    single pages, then the costliest listings, and the two meet among the cheap
+    listings, so the last tasks are short ones.
+    """
+
+    def key(task: Task) -> tuple[bool, int, float]:
+        kind = family(task)
+        return (task.name not in first, kind, -task.cost if kind == FEEDS else task.cost)
+
+    return sorted(tasks, key=key)
 
 
 def list_lengths(context: dict[str, Any]) -> dict[str, int]:
@@ -164,11 +208,19 @@ def write_in_parallel(
     context = context if context is not None else {}
     lengths = list_lengths(context)
 
+    families = [family(task) for task in tasks]
+    previous: list[int] = []  # the family of this process's last task (each fork has its own)
+
     def work(index: int) -> dict[str, list[Any]]:
+        if previous and previous[-1] == FEEDS != families[index]:
+            # no more feeds in this process: claims only go on away from them
+            getattr(writer, "forget_feed_entries", _nothing)()
+        previous[:] = [families[index]]
         try:
             run(writer, [tasks[index]])
         finally:  # a failed task's items are dropped with it (it is done again here)
             grown = grown_lists(context, lengths)
+            forget_contents_html()
         return grown  # pickled to the main process
 
     jobs = Jobs(len(tasks))
@@ -179,6 +231,18 @@ def write_in_parallel(
         done.add(index)
     jobs.join()
     run(writer, [task for index, task in enumerate(tasks) if index not in done])
+
+
+def forget_contents_html() -> None:
+    """Empty Pelican's memo of each content's HTML (``Content.get_content``).
+
+    Pelican keeps the HTML of every article it renders until the build ends (a copy
+    of each text in each worker); the page of an article asks for it once, and a feed
+    once per kind (the feed writer keeps its own entries). Emptied after each task,
+    the memo still serves the many reads of one page. Summaries stay memoised: lists
+    show each one about seven times.
+    """
+    Content.get_content.cache.clear()
 
 
 def affected_outputs(
@@ -234,5 +298,5 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
         generator.generate_output = _nothing
 
 
-def _nothing(_writer: Any) -> None:
-    """Output already written by the first generator's ``generate_output``."""
+def _nothing(*_args: Any) -> None:
+    """Output already written by the first generator's ``generate_output``; no memo to forget."""
