@@ -13,10 +13,13 @@ from parallel_build.workers import Jobs, results
 from parallel_build.writing import (
     RecordingWriter,
     Task,
+    forget_contents_html,
     grown_lists,
     order,
     write_in_parallel,
 )
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
 
 
 class Thing:
@@ -202,3 +205,12 @@ def test_a_shared_out_job_is_done_once_by_some_process_beside_the_noted_writes(
     write_in_parallel(recorder.writer, tasks, 3, context)
     assert len((tmp_path / "data.csv").read_text(encoding="utf-8").split()) == 1
     assert len(context["written"]) == 20
+
+
+def test_pelicans_memo_of_contents_html_is_emptied_and_fills_again_alike() -> None:
+    article = Article("<p>Texte</p>", metadata={"title": "T"}, settings=dict(DEFAULT_CONFIG))
+    html = article.get_content("https://example.org")
+    assert (article, "https://example.org") in Article.get_content.cache
+    forget_contents_html()
+    assert not Article.get_content.cache
+    assert article.get_content("https://example.org") == html
