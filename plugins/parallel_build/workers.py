@@ -73,9 +73,11 @@ class Jobs:
         self._ends = self._context.Array("q", [0, total])
         self._processes: list[Any] = []
 
-    def claims(self, from_back: bool = False) -> Iterator[int]:
-        """The indices this process claims, from the front or the back, until none is left."""
-        while True:
+    def claims(self, from_back: bool = False, at_most: int | None = None) -> Iterator[int]:
+        """The indices this process claims, from the front or the back, until none is
+        left (or ``at_most`` claims of a few jobs have been made)."""
+        made = 0
+        while at_most is None or made < at_most:
             with self._ends.get_lock():
                 front, back = self._ends[0], self._ends[1]
                 if from_back:
@@ -86,7 +88,13 @@ class Jobs:
                     claimed = range(front, end)
             if not claimed:
                 return
+            made += 1
             yield from claimed
+
+    def left(self) -> bool:
+        """Whether some jobs are not claimed yet."""
+        with self._ends.get_lock():
+            return self._ends[0] < self._ends[1]
 
     def fork(self, count: int, job: Callable[[int], Any]) -> list[Connection]:
         """Start ``count`` processes running ``job`` on their claims; one pipe each.
@@ -95,11 +103,34 @@ class Jobs:
 
         Each pipe carries ``(index, result)`` for every job done cleanly.
         """
+        return [self._start(job, position % 2 == 1) for position in range(count)]
 
-        def work(conn: Connection, from_back: bool) -> None:
+    def run(self, count: int, job: Callable[[int], Any], lifetime: int | None = None
+            ) -> Iterator[tuple[int, Any]]:  # fmt: skip
+        """``(index, result)`` of every job done cleanly by ``count`` processes at a time.
+
+        A process ends after ``lifetime`` claims, and a new fork of this process takes
+        its place (and its end of the range) while jobs are left: what a process keeps
+        in memory (memos, the pages of this process it wrote to, the allocator's
+        leftovers) lasts only that long. The caller's state when it resumes the
+        iterator is what the next fork starts from.
+        """
+        ends = {self._start(job, n % 2 == 1, lifetime): n % 2 == 1 for n in range(count)}
+        while ends:
+            for conn in wait(list(ends)):
+                try:
+                    yield conn.recv()
+                except EOFError:
+                    from_back = ends.pop(conn)
+                    if self.left():
+                        ends[self._start(job, from_back, lifetime)] = from_back
+
+    def _start(self, job: Callable[[int], Any], from_back: bool, lifetime: int | None = None
+               ) -> Connection:  # fmt: skip
+        def work(conn: Connection) -> None:
             _end_with(parent)
             warned = _silence_logging()
-            for index in self.claims(from_back):
+            for index in self.claims(from_back, lifetime):
                 warned.seen = False
                 try:
                     result = job(index)
@@ -110,16 +141,12 @@ class Jobs:
             conn.close()
 
         parent = os.getpid()
-        connections = []
-        for position in range(count):
-            receiver, sender = self._context.Pipe(duplex=False)
-            args = (sender, position % 2 == 1)
-            process = self._context.Process(target=work, args=args, daemon=True)
-            process.start()
-            sender.close()
-            connections.append(receiver)
-            self._processes.append(process)
-        return connections
+        receiver, sender = self._context.Pipe(duplex=False)
+        process = self._context.Process(target=work, args=(sender,), daemon=True)
+        process.start()
+        sender.close()
+        self._processes.append(process)
+        return receiver
 
     def join(self) -> None:
         for process in self._processes:

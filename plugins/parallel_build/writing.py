@@ -24,8 +24,12 @@ article or page at the back and the other pages between them; workers claim from
 ends (:mod:`.workers`), so with two processes one holds the feed writer's entries and
 the cards of lists, the other the article pages, which need no memo. A worker empties
 Pelican's memo of contents' HTML after each task and drops the feed writer's entries
-(``forget_feed_entries``, when the writer has it) once it has moved on from feeds.
-Forgetting only costs time again if asked for later: the bytes written are the same.
+(``forget_feed_entries``, when the writer has it) once it has moved on from feeds, and
+it does not keep what its receivers appended to the context. Each worker ends after
+its share of about a ``LIVES``-th of the tasks, and a new fork of the main process
+takes its place at the same end: what it kept (memos, pages of the main process it
+wrote to, allocator leftovers) lasts that long. Forgetting only costs time again if
+asked for later: the bytes written are the same.
 
 Receivers of Pelican's ``content_written`` / ``feed_written`` signals run in the
 process that wrote the file. What they record in the build's context (findability
@@ -47,9 +51,11 @@ from typing import Any
 
 from pelican.contents import Content
 
-from .workers import Jobs, results
+from .workers import CLAIM, Jobs
 
 logger = logging.getLogger(__name__)
+
+LIVES = 4  # forks that take their turn at each end of the task list (see write_in_parallel)
 
 
 @dataclass
@@ -181,13 +187,18 @@ def list_lengths(context: dict[str, Any]) -> dict[str, int]:
 
 
 def grown_lists(context: dict[str, Any], lengths: dict[str, int]) -> dict[str, list[Any]]:
-    """Items appended to the context's lists since ``lengths`` (which is brought up to date)."""
+    """Items appended to the context's lists since they were ``lengths`` long, taken out.
+
+    In a worker, the items are sent to the main process: the worker does not keep
+    them (a few small objects kept per page, among the page's garbage, would keep
+    much of the memory the page used).
+    """
     grown = {}
     for key, length in lengths.items():
         value = context.get(key)
         if isinstance(value, list) and len(value) > length:
             grown[key] = value[length:]
-            lengths[key] = len(value)
+            del value[length:]
     return grown
 
 
@@ -203,7 +214,8 @@ def write_in_parallel(
     reported done by a worker (it failed, logged or died) are done here afterwards, in
     order, so their exceptions and log records are the main process's. Items a
     worker's signal receivers appended to lists of ``context`` are appended to this
-    process's lists.
+    process's lists. Each process makes about ``1 / LIVES`` of its share of the claims,
+    then a new fork takes its place (see the module's docstring).
     """
     context = context if context is not None else {}
     lengths = list_lengths(context)
@@ -225,9 +237,11 @@ def write_in_parallel(
 
     jobs = Jobs(len(tasks))
     done = set()
-    for index, grown in results(jobs.fork(processes, work)):
+    lifetime = max(1, len(tasks) // (CLAIM * processes * LIVES))
+    for index, grown in jobs.run(processes, work, lifetime):
         for key, items in grown.items():
             context[key].extend(items)
+            lengths[key] = len(context[key])  # where the next fork's new items start
         done.add(index)
     jobs.join()
     run(writer, [task for index, task in enumerate(tasks) if index not in done])
@@ -243,6 +257,7 @@ def forget_contents_html() -> None:
     show each one about seven times.
     """
     Content.get_content.cache.clear()
+    Content.get_summary.cache.clear()
 
 
 def affected_outputs(

@@ -9,7 +9,7 @@ from pathlib import Path
 from parallel_build import listed
 from parallel_build.preview import remove_stale
 from parallel_build.transfer import dumps, loads
-from parallel_build.workers import Jobs, results
+from parallel_build.workers import CLAIM, Jobs, results
 from parallel_build.writing import (
     RecordingWriter,
     Task,
@@ -64,6 +64,14 @@ def test_tasks_come_edited_pages_first_then_feeds_listings_and_single_pages() ->
     ]  # fmt: skip
     edited = order(tasks, first={"b/index.html", "tags.html"})
     assert [t.name for t in edited][:3] == ["tags.html", "b/index.html", "donnees/"]
+
+
+def test_forks_with_a_lifetime_are_replaced_until_every_job_is_done() -> None:
+    jobs = Jobs(40)
+    done = dict(jobs.run(2, lambda index: (index, os.getpid()), lifetime=2))
+    jobs.join()
+    assert sorted(done) == list(range(40))
+    assert len({pid for _index, pid in done.values()}) >= 40 // (2 * CLAIM)  # new forks
 
 
 def test_claims_from_both_ends_meet_without_overlap() -> None:
@@ -134,12 +142,15 @@ def test_what_workers_receivers_append_to_the_context_reaches_the_main_process(
     assert len(pids) > 1  # workers did write some
 
 
-def test_grown_lists_sends_only_the_new_items_once() -> None:
+def test_grown_lists_takes_out_the_new_items_once() -> None:
     context = {"a": [1], "b": [], "c": "text"}
     lengths = {"a": 1, "b": 0}
     context["a"] += [2, 3]
     assert grown_lists(context, lengths) == {"a": [2, 3]}
+    assert context["a"] == [1]  # sent to the main process, not kept
     assert grown_lists(context, lengths) == {}
+    context["a"].append(4)
+    assert grown_lists(context, lengths) == {"a": [4]}
 
 
 def test_the_plugin_acts_only_in_builds_that_list_it() -> None:
@@ -170,7 +181,7 @@ class FeedsAndPages:
 
 
 def test_a_process_forgets_its_feed_entries_when_it_moves_on_to_pages(tmp_path: Path) -> None:
-    tasks = [feed(f"f{n}.xml") for n in range(12)] + [
+    tasks = [feed(f"f{n}.xml") for n in range(14)] + [
         page(f"p{n}/index.html", article=n) for n in range(40)
     ]
     write_in_parallel(FeedsAndPages(tmp_path / "log"), order(tasks), 2)
@@ -178,7 +189,8 @@ def test_a_process_forgets_its_feed_entries_when_it_moves_on_to_pages(tmp_path: 
     for line in (tmp_path / "log").read_text(encoding="utf-8").splitlines():
         pid, what = line.split()
         steps.setdefault(pid, []).append(what)
-    assert sorted(what for seq in steps.values() for what in seq).count("feed") == 12
+    assert sorted(what for seq in steps.values() for what in seq).count("feed") == 14
+    assert any("forget" in seq for seq in steps.values())  # some process went on to pages
     for seq in steps.values():
         moved_on = [i for i in range(1, len(seq)) if seq[i - 1] == "feed" and seq[i] == "page"]
         assert not moved_on  # a "forget" always comes between a feed and a page
