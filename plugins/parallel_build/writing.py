@@ -257,7 +257,6 @@ def forget_contents_html() -> None:
     show each one about seven times.
     """
     Content.get_content.cache.clear()
-    Content.get_summary.cache.clear()
 
 
 def affected_outputs(
