@@ -73,6 +73,14 @@ class MagazineWriter(Writer):
             elements, context, path, url, feed_type, override_output, feed_title
         )
 
+    def forget_feed_entries(self) -> None:
+        """Drop the entries kept for later feeds (they are made again if asked for).
+
+        plugins/parallel_build calls it when a worker has written its last feed.
+        """
+        self.__dict__.pop("_entries", None)
+        self.__dict__.pop("_finished_fragments", None)
+
     def _create_new_feed(self, feed_type: str, feed_title: Any, context: dict[str, Any]) -> Any:
         feed_class = Rss201rev2Feed if feed_type == "rss" else Atom1Feed
         page = self._feed_page

@@ -1,10 +1,15 @@
-"""Jobs shared out between forked processes, taken from one counter as they free up.
+"""Jobs shared out between forked processes, claimed as they free up.
 
 The processes are forked from the main process when the jobs are known, so every
 object of the build is already in their memory: only indices and results cross
-process boundaries. A job that raises, or that logs a warning or an error, is not
-reported done; the caller does it again in the main process, where it raises and logs
-exactly as in a serial build (the worker's own log output is discarded).
+process boundaries. The jobs are claimed, a few at a time, from both ends of their
+range: the first process forked (and every second one) from the front, the others from
+the back, until the two ends meet. A caller that puts jobs filling one memo at one end
+and jobs filling another at the other end (:func:`parallel_build.writing.order`) keeps
+each memo in one process, and every process stays busy to the end. A job that raises,
+or that logs a warning or an error, is not reported done; the caller does it again in
+the main process, where it raises and logs exactly as in a serial build (the worker's
+own log output is discarded).
 """
 
 from __future__ import annotations
@@ -59,34 +64,73 @@ def _end_with(parent: int) -> None:
 
 
 class Jobs:
-    """``total`` jobs numbered from 0, claimed through a counter shared by forks."""
+    """``total`` jobs numbered from 0, claimed from either end of the range by forks."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self._context = multiprocessing.get_context("fork")
-        self._counter = self._context.Value("q", 0)
+        # the first unclaimed index and one past the last: shared by the forks
+        self._ends = self._context.Array("q", [0, total])
         self._processes: list[Any] = []
 
-    def claims(self) -> Iterator[int]:
-        """The indices this process claims, until none is left."""
-        while True:
-            with self._counter.get_lock():
-                start = self._counter.value
-                self._counter.value = start + CLAIM
-            if start >= self.total:
+    def claims(self, from_back: bool = False, at_most: int | None = None) -> Iterator[int]:
+        """The indices this process claims, from the front or the back, until none is
+        left (or ``at_most`` claims of a few jobs have been made)."""
+        made = 0
+        while at_most is None or made < at_most:
+            with self._ends.get_lock():
+                front, back = self._ends[0], self._ends[1]
+                if from_back:
+                    self._ends[1] = start = max(front, back - CLAIM)
+                    claimed = range(back - 1, start - 1, -1)
+                else:
+                    self._ends[0] = end = min(back, front + CLAIM)
+                    claimed = range(front, end)
+            if not claimed:
                 return
-            yield from range(start, min(start + CLAIM, self.total))
+            made += 1
+            yield from claimed
+
+    def left(self) -> bool:
+        """Whether some jobs are not claimed yet."""
+        with self._ends.get_lock():
+            return self._ends[0] < self._ends[1]
 
     def fork(self, count: int, job: Callable[[int], Any]) -> list[Connection]:
         """Start ``count`` processes running ``job`` on their claims; one pipe each.
 
+        The second process (and every second one after it) claims from the back.
+
         Each pipe carries ``(index, result)`` for every job done cleanly.
         """
+        return [self._start(job, position % 2 == 1) for position in range(count)]
 
+    def run(self, count: int, job: Callable[[int], Any], lifetime: int | None = None
+            ) -> Iterator[tuple[int, Any]]:  # fmt: skip
+        """``(index, result)`` of every job done cleanly by ``count`` processes at a time.
+
+        A process ends after ``lifetime`` claims, and a new fork of this process takes
+        its place (and its end of the range) while jobs are left: what a process keeps
+        in memory (memos, the pages of this process it wrote to, the allocator's
+        leftovers) lasts only that long. The caller's state when it resumes the
+        iterator is what the next fork starts from.
+        """
+        ends = {self._start(job, n % 2 == 1, lifetime): n % 2 == 1 for n in range(count)}
+        while ends:
+            for conn in wait(list(ends)):
+                try:
+                    yield conn.recv()
+                except EOFError:
+                    from_back = ends.pop(conn)
+                    if self.left():
+                        ends[self._start(job, from_back, lifetime)] = from_back
+
+    def _start(self, job: Callable[[int], Any], from_back: bool, lifetime: int | None = None
+               ) -> Connection:  # fmt: skip
         def work(conn: Connection) -> None:
             _end_with(parent)
             warned = _silence_logging()
-            for index in self.claims():
+            for index in self.claims(from_back, lifetime):
                 warned.seen = False
                 try:
                     result = job(index)
@@ -97,15 +141,12 @@ class Jobs:
             conn.close()
 
         parent = os.getpid()
-        connections = []
-        for _ in range(count):
-            receiver, sender = self._context.Pipe(duplex=False)
-            process = self._context.Process(target=work, args=(sender,), daemon=True)
-            process.start()
-            sender.close()
-            connections.append(receiver)
-            self._processes.append(process)
-        return connections
+        receiver, sender = self._context.Pipe(duplex=False)
+        process = self._context.Process(target=work, args=(sender,), daemon=True)
+        process.start()
+        sender.close()
+        self._processes.append(process)
+        return receiver
 
     def join(self) -> None:
         for process in self._processes:

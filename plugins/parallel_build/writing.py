@@ -17,6 +17,20 @@ Pelican's overwrite rules behave as in a serial build. A task that fails or logs
 worker is done again in the main process, which raises and logs as a serial build
 would.
 
+Memory: each worker starts as a copy-on-write image of the main process and grows with
+what its rendering keeps (the objects it touches are copied too). :func:`order` puts
+the feeds (and shared-out jobs) at the front of the task list, the pages of one
+article or page at the back and the other pages between them; workers claim from both
+ends (:mod:`.workers`), so with two processes one holds the feed writer's entries and
+the cards of lists, the other the article pages, which need no memo. A worker empties
+Pelican's memo of contents' HTML after each task and drops the feed writer's entries
+(``forget_feed_entries``, when the writer has it) once it has moved on from feeds, and
+it does not keep what its receivers appended to the context. Each worker ends after
+its share of about a ``LIVES``-th of the tasks, and a new fork of the main process
+takes its place at the same end: what it kept (memos, pages of the main process it
+wrote to, allocator leftovers) lasts that long. Forgetting only costs time again if
+asked for later: the bytes written are the same.
+
 Receivers of Pelican's ``content_written`` / ``feed_written`` signals run in the
 process that wrote the file. What they record in the build's context (findability
 appends each written page to a list there, for ``sitemap.xml``) must reach the main
@@ -35,9 +49,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .workers import Jobs, results
+from pelican.contents import Content
+
+from .workers import CLAIM, Jobs
 
 logger = logging.getLogger(__name__)
+
+LIVES = 4  # forks that take their turn at each end of the task list (see write_in_parallel)
 
 
 @dataclass
@@ -125,10 +143,42 @@ def run(writer: Any, tasks: list[Task]) -> None:
             call(*args, **kwargs)
 
 
+FEEDS, LISTINGS, SINGLE_PAGES = range(3)  # families of tasks, in their order
+
+
+def family(task: Task) -> int:
+    """The family of a task, by what its rendering keeps in memory for later tasks.
+
+    ``FEEDS``: feeds, whose entries the feed writer keeps (each article is in several
+    feeds), and shared-out jobs (the data files); ``SINGLE_PAGES``: the page of one
+    article or page (Pelican's ``article=`` / ``page=``), which nothing else reuses;
+    ``LISTINGS``: every other page (lists of articles, merchants, topics), which
+    reuse the rendered testimony cards.
+    """
+    if not task.calls:
+        return LISTINGS
+    if any(method == "write_feed" or callable(method) for method, _a, _k in task.calls):
+        return FEEDS
+    if all("article" in kwargs or "page" in kwargs for _m, _a, kwargs in task.calls):
+        return SINGLE_PAGES
+    return LISTINGS
+
+
 def order(tasks: Iterable[Task], first: Collection[str] = ()) -> list[Task]:
-    """Tasks writing ``first`` names, then the rest, costliest first (stable)."""
-    tasks = list(tasks)
-    return sorted(tasks, key=lambda t: (t.name not in first, -t.cost))
+    """Tasks writing ``first`` names; then feeds and jobs, costliest first; listings,
+    cheapest first; single pages (the order is stable).
+
+    Workers claim from both ends (:class:`~parallel_build.workers.Jobs`): with two
+    processes, one renders the feeds (and holds the feed entries), the other the
+    single pages, then the costliest listings, and the two meet among the cheap
+    listings, so the last tasks are short ones.
+    """
+
+    def key(task: Task) -> tuple[bool, int, float]:
+        kind = family(task)
+        return (task.name not in first, kind, -task.cost if kind == FEEDS else task.cost)
+
+    return sorted(tasks, key=key)
 
 
 def list_lengths(context: dict[str, Any]) -> dict[str, int]:
@@ -137,13 +187,18 @@ def list_lengths(context: dict[str, Any]) -> dict[str, int]:
 
 
 def grown_lists(context: dict[str, Any], lengths: dict[str, int]) -> dict[str, list[Any]]:
-    """Items appended to the context's lists since ``lengths`` (which is brought up to date)."""
+    """Items appended to the context's lists since they were ``lengths`` long, taken out.
+
+    In a worker, the items are sent to the main process: the worker does not keep
+    them (a few small objects kept per page, among the page's garbage, would keep
+    much of the memory the page used).
+    """
     grown = {}
     for key, length in lengths.items():
         value = context.get(key)
         if isinstance(value, list) and len(value) > length:
             grown[key] = value[length:]
-            lengths[key] = len(value)
+            del value[length:]
     return grown
 
 
@@ -159,26 +214,49 @@ def write_in_parallel(
     reported done by a worker (it failed, logged or died) are done here afterwards, in
     order, so their exceptions and log records are the main process's. Items a
     worker's signal receivers appended to lists of ``context`` are appended to this
-    process's lists.
+    process's lists. Each process makes about ``1 / LIVES`` of its share of the claims,
+    then a new fork takes its place (see the module's docstring).
     """
     context = context if context is not None else {}
     lengths = list_lengths(context)
 
+    families = [family(task) for task in tasks]
+    previous: list[int] = []  # the family of this process's last task (each fork has its own)
+
     def work(index: int) -> dict[str, list[Any]]:
+        if previous and previous[-1] == FEEDS != families[index]:
+            # no more feeds in this process: claims only go on away from them
+            getattr(writer, "forget_feed_entries", _nothing)()
+        previous[:] = [families[index]]
         try:
             run(writer, [tasks[index]])
         finally:  # a failed task's items are dropped with it (it is done again here)
             grown = grown_lists(context, lengths)
+            forget_contents_html()
         return grown  # pickled to the main process
 
     jobs = Jobs(len(tasks))
     done = set()
-    for index, grown in results(jobs.fork(processes, work)):
+    lifetime = max(1, len(tasks) // (CLAIM * processes * LIVES))
+    for index, grown in jobs.run(processes, work, lifetime):
         for key, items in grown.items():
             context[key].extend(items)
+            lengths[key] = len(context[key])  # where the next fork's new items start
         done.add(index)
     jobs.join()
     run(writer, [task for index, task in enumerate(tasks) if index not in done])
+
+
+def forget_contents_html() -> None:
+    """Empty Pelican's memo of each content's HTML (``Content.get_content``).
+
+    Pelican keeps the HTML of every article it renders until the build ends (a copy
+    of each text in each worker); the page of an article asks for it once, and a feed
+    once per kind (the feed writer keeps its own entries). Emptied after each task,
+    the memo still serves the many reads of one page. Summaries stay memoised: lists
+    show each one about seven times.
+    """
+    Content.get_content.cache.clear()
 
 
 def affected_outputs(
@@ -234,5 +312,5 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
         generator.generate_output = _nothing
 
 
-def _nothing(_writer: Any) -> None:
-    """Output already written by the first generator's ``generate_output``."""
+def _nothing(*_args: Any) -> None:
+    """Output already written by the first generator's ``generate_output``; no memo to forget."""

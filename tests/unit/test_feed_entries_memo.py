@@ -66,3 +66,16 @@ def test_rss_description_and_atom_content_of_an_article_are_one_string(tmp_path:
     rss = writer.write_feed([one], CONTEXT, None, feed_type="rss", page=FeedPage("", "F"))
     assert rss.items[0]["description"] is atom.items[0]["content"]
     assert atom.items[0]["description"] != atom.items[0]["content"]  # the summary
+
+
+def test_a_writer_that_forgot_its_entries_writes_what_a_fresh_writer_writes(
+    tmp_path: Path,
+) -> None:
+    one, two = article("un", fictional=True), article("deux", fictional=False)
+    writer = MagazineWriter(str(tmp_path / "forgot"), settings=SETTINGS)
+    write(writer, [one, two], "all.atom.xml", "atom")
+    writer.forget_feed_entries()
+    assert not hasattr(writer, "_entries")  # the entries are gone, not kept aside
+    fresh = MagazineWriter(str(tmp_path / "fresh"), settings=SETTINGS)
+    for path, kind in (("tag.atom.xml", "atom"), ("tag.rss.xml", "rss")):
+        assert write(writer, [two, one], path, kind) == write(fresh, [two, one], path, kind)

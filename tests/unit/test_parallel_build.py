@@ -11,14 +11,16 @@ from parallel_build import listed
 from parallel_build.preview import remove_stale
 from parallel_build.reading import slug_names
 from parallel_build.transfer import dumps, loads
-from parallel_build.workers import Jobs, results
+from parallel_build.workers import CLAIM, Jobs, results
 from parallel_build.writing import (
     RecordingWriter,
     Task,
+    forget_contents_html,
     grown_lists,
     order,
     write_in_parallel,
 )
+from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -38,10 +40,50 @@ def test_shared_objects_travel_by_name_and_come_back_as_the_loaders_own() -> Non
     assert thing.payload == [1, 2]
 
 
-def test_tasks_of_edited_pages_come_first_then_costliest_first_in_stable_order() -> None:
-    tasks = [Task("a", cost=1), Task("b", cost=5), Task("c", cost=1), Task("d", cost=9)]
-    assert [t.name for t in order(tasks)] == ["d", "b", "a", "c"]
-    assert [t.name for t in order(tasks, first={"c", "a"})] == ["a", "c", "d", "b"]
+def page(name: str, cost: float = 1.0, **kwargs: object) -> Task:
+    return Task(name, calls=[("write_file", (name,), kwargs)], cost=cost)
+
+
+def feed(name: str, cost: float = 1.0) -> Task:
+    return Task(name, calls=[("write_feed", ([], {}, name), {})], cost=cost)
+
+
+def test_tasks_come_edited_pages_first_then_feeds_listings_and_single_pages() -> None:
+    tasks = [
+        page("a/index.html", article="a"),
+        feed("small.xml", cost=2),
+        page("tags.html", cost=9),
+        Task("donnees/", calls=[(print, (), {})], cost=50),  # a shared-out job
+        page("b/index.html", article="b"),
+        feed("big.xml", cost=7),
+        page("about.html", page="about"),
+        page("index.html", cost=3),
+    ]
+    names = [t.name for t in order(tasks)]
+    assert names == [
+        "donnees/", "big.xml", "small.xml",  # costliest first: one end
+        "index.html", "tags.html",  # cheapest first: the meeting point of two processes
+        "a/index.html", "b/index.html", "about.html",  # the other end, in their order
+    ]  # fmt: skip
+    edited = order(tasks, first={"b/index.html", "tags.html"})
+    assert [t.name for t in edited][:3] == ["tags.html", "b/index.html", "donnees/"]
+
+
+def test_forks_with_a_lifetime_are_replaced_until_every_job_is_done() -> None:
+    jobs = Jobs(40)
+    done = dict(jobs.run(2, lambda index: (index, os.getpid()), lifetime=2))
+    jobs.join()
+    assert sorted(done) == list(range(40))
+    assert len({pid for _index, pid in done.values()}) >= 40 // (2 * CLAIM)  # new forks
+
+
+def test_claims_from_both_ends_meet_without_overlap() -> None:
+    jobs = Jobs(10)
+    front, back = jobs.claims(), jobs.claims(from_back=True)
+    taken = [next(front), next(back), next(back)]
+    assert taken == [0, 9, 8]  # each end claims a few jobs at a time
+    rest = list(front) + list(back)
+    assert sorted(taken + rest) == list(range(10))
 
 
 def test_every_job_is_done_once_across_processes_and_failures_are_left_to_the_caller() -> None:
@@ -103,17 +145,61 @@ def test_what_workers_receivers_append_to_the_context_reaches_the_main_process(
     assert len(pids) > 1  # workers did write some
 
 
-def test_grown_lists_sends_only_the_new_items_once() -> None:
+def test_grown_lists_takes_out_the_new_items_once() -> None:
     context = {"a": [1], "b": [], "c": "text"}
     lengths = {"a": 1, "b": 0}
     context["a"] += [2, 3]
     assert grown_lists(context, lengths) == {"a": [2, 3]}
+    assert context["a"] == [1]  # sent to the main process, not kept
     assert grown_lists(context, lengths) == {}
+    context["a"].append(4)
+    assert grown_lists(context, lengths) == {"a": [4]}
 
 
 def test_the_plugin_acts_only_in_builds_that_list_it() -> None:
     assert listed({"PLUGINS": ["complaints", "typographie", "parallel_build"]})
     assert not listed({"PLUGINS": ["complaints", "typographie"]})
+
+
+class FeedsAndPages:
+    """A writer that logs, per process, the feeds and pages it writes and its forgetting."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+
+    def _note(self, what: str) -> None:
+        with self.log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {what}\n")
+
+    def write_feed(self, _elements: list, _context: dict, path: str) -> None:
+        self._note("feed")
+        time.sleep(0.005)
+
+    def write_file(self, name: str, **_kwargs: object) -> None:
+        self._note("page")
+        time.sleep(0.005)
+
+    def forget_feed_entries(self) -> None:
+        self._note("forget")
+
+
+def test_a_process_forgets_its_feed_entries_when_it_moves_on_to_pages(tmp_path: Path) -> None:
+    tasks = [feed(f"f{n}.xml") for n in range(14)] + [
+        page(f"p{n}/index.html", article=n) for n in range(40)
+    ]
+    write_in_parallel(FeedsAndPages(tmp_path / "log"), order(tasks), 2)
+    steps: dict[str, list[str]] = {}
+    for line in (tmp_path / "log").read_text(encoding="utf-8").splitlines():
+        pid, what = line.split()
+        steps.setdefault(pid, []).append(what)
+    assert sorted(what for seq in steps.values() for what in seq).count("feed") == 14
+    assert any("forget" in seq for seq in steps.values())  # some process went on to pages
+    for seq in steps.values():
+        moved_on = [i for i in range(1, len(seq)) if seq[i - 1] == "feed" and seq[i] == "page"]
+        assert not moved_on  # a "forget" always comes between a feed and a page
+        if "feed" in seq and seq[-1] != "feed":
+            assert seq.count("forget") == 1
+            assert seq.index("forget") == len(seq) - seq[::-1].index("feed")
 
 
 def test_a_shared_out_job_is_done_once_by_some_process_beside_the_noted_writes(
@@ -153,3 +239,12 @@ def test_a_worker_sends_the_slugs_of_an_articles_names_with_it() -> None:
                                          "livraison-ratee"]  # fmt: skip
     assert [n._slug for n in loaded] == [n.slug for n in names]
     slug_names(SimpleNamespace())  # a content without names: nothing to do
+
+
+def test_pelicans_memo_of_contents_html_is_emptied_and_fills_again_alike() -> None:
+    article = Article("<p>Texte</p>", metadata={"title": "T"}, settings=dict(DEFAULT_CONFIG))
+    html = article.get_content("https://example.org")
+    assert (article, "https://example.org") in Article.get_content.cache
+    forget_contents_html()
+    assert not Article.get_content.cache
+    assert article.get_content("https://example.org") == html
