@@ -360,7 +360,8 @@ def remove_stale(
 class PreviewProcess:
     """A :class:`Preview` in its own Python process, for ``invoke livereload``.
 
-    ``build()`` asks it for a build and waits for its :class:`BuildResult`;
+    ``build()`` asks it for a build and waits for its :class:`BuildResult` (calling
+    ``on_early`` with the pages the warm path wrote, as soon as they are on disk);
     ``restart()`` starts a new process (after a change of settings or plugin code);
     ``close()`` ends it. ``module`` is the module run with ``-m`` (this one, or a
     wrapper that sets up logging first); the process has its own session, so a Ctrl-C
@@ -400,7 +401,7 @@ class PreviewProcess:
             start_new_session=True,
         )
 
-    def build(self) -> BuildResult:
+    def build(self, on_early: Callable[[list[str]], None] | None = None) -> BuildResult:
         process = self._process
         if process is None or process.stdin is None or process.stdout is None:
             return BuildResult(False, 0.0, message="le processus d'aperçu est arrêté")
@@ -408,6 +409,10 @@ class PreviewProcess:
             process.stdin.write("build\n")
             process.stdin.flush()
             line = process.stdout.readline()
+            while line.startswith('{"early": '):  # then the result's line
+                if on_early is not None:
+                    on_early(json.loads(line)["early"])
+                line = process.stdout.readline()
         except (BrokenPipeError, ValueError):  # ValueError: closed meanwhile
             line = ""
         if not line:
@@ -448,11 +453,17 @@ def _answers() -> Any:
 
 
 def _serve(preview: Preview) -> None:
-    """Answer each ``build`` line on stdin with one JSON line."""
+    """Answer each ``build`` line on stdin with one JSON line (after a line
+    ``{"early": [names]}`` when the warm path wrote pages)."""
     answers = _answers()
+
+    def early(names: list[str]) -> None:
+        answers.write(json.dumps({"early": names}) + "\n")
+        answers.flush()
+
     for line in sys.stdin:
         if line.strip() == "build":
-            answers.write(json.dumps(asdict(preview.build())) + "\n")
+            answers.write(json.dumps(asdict(preview.build(on_early=early))) + "\n")
             answers.flush()
 
 

@@ -106,6 +106,11 @@ def test_a_content_problem_fails_the_build_and_the_next_save_fixes_it(
     )
     try:
         assert server.build().ok
+        saved = sorted(content.glob("temoignages/*/*.md"))[2]
+        edit(saved, r'^title: "', 'title: "Revu ')
+        early: list[str] = []  # reported by the preview process before its result
+        assert server.build(on_early=early.extend).early == early
+        assert set(early) == pages_of(saved)
         page = sorted(content.glob("temoignages/*/*.md"))[5]
         good = page.read_text(encoding="utf-8")
         edit(page, r"^  merchant: ", "  merchant: inconnu-")
