@@ -55,16 +55,27 @@ PLACING = ("slug", "status", "lang", "template", "save_as", "url", "in_default_l
 
 def refresh(generators: list[Any], path: str) -> tuple[list[str], str]:
     """Write again the pages of the article read from ``path`` (relative to the
-    content folder); returns the output names written, or ``[]`` and why not."""
-    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
-    if articles is None:
-        return [], "no articles generator"
-    old = articles.context["generated_content"].get(path)
-    if not any(a is old for a in articles.articles) or old.translations:
-        return [], "not a published article without translations"
-    new, logged = _read(articles, path)
-    if logged:
-        return [], f"reading logged: {logged[0]}"
+    content folder); returns the output names written, or ``[]`` and why not.
+
+    Nothing it logs is printed: the full build that follows logs it again.
+    """
+    with _collected_warnings() as logged:
+        articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+        if articles is None:
+            return [], "no articles generator"
+        old = articles.context["generated_content"].get(path)
+        if not any(a is old for a in articles.articles) or old.translations:
+            return [], "not a published article without translations"
+        new = _read(articles, path, logged)
+        if logged:
+            return [], f"reading logged: {logged[0]}"
+        return _replace(generators, articles, path, old, new)
+
+
+def _replace(
+    generators: list[Any], articles: ArticlesGenerator, path: str, old: Any, new: Any
+) -> tuple[list[str], str]:
+    """Put ``new`` where ``old`` stood and write its pages (see :func:`refresh`)."""
     reason = _refused(old, new)
     if reason:
         return [], reason
@@ -77,6 +88,7 @@ def refresh(generators: list[Any], path: str) -> tuple[list[str], str]:
         if isinstance(answer, str):
             return [], answer
         taken |= set(answer or ())
+    new.refresh_metadata_intersite_links()  # as Pelican.run() does after that signal
     changed = {
         name
         for name in old.metadata.keys() | new.metadata.keys()
@@ -105,8 +117,7 @@ def _refused(old: Any, new: Any) -> str:
 
 @contextmanager
 def _collected_warnings() -> Iterator[list[str]]:
-    """Collect (instead of printing) what is logged at WARNING or above meanwhile:
-    the full build that follows logs it again."""
+    """Collect (instead of printing) what is logged at WARNING or above meanwhile."""
     root = logging.getLogger()
     found: list[str] = []
 
@@ -122,24 +133,24 @@ def _collected_warnings() -> Iterator[list[str]]:
         root.handlers, root.level = handlers, level
 
 
-def _read(generator: ArticlesGenerator, path: str) -> tuple[Any, list[str]]:
-    """The article ``path`` as the build's loop reads it, and what reading logged."""
+def _read(generator: ArticlesGenerator, path: str, logged: list[str]) -> Any:
+    """The article ``path`` as the build's loop reads it (None if reading raised,
+    which is added to ``logged``)."""
     readers = getattr(generator.readers, "inner", generator.readers)
-    with _collected_warnings() as logged:
-        try:
-            article = readers.read_file(
-                base_path=generator.path,
-                path=path,
-                content_class=Article,
-                context=generator.context,
-                preread_signal=signals.article_generator_preread,
-                preread_sender=generator,
-                context_signal=signals.article_generator_context,
-                context_sender=generator,
-            )
-        except Exception as error:
-            return None, [f"{type(error).__name__}: {error}"]
-    return article, logged
+    try:
+        return readers.read_file(
+            base_path=generator.path,
+            path=path,
+            content_class=Article,
+            context=generator.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context,
+            context_sender=generator,
+        )
+    except Exception as error:
+        logged.append(f"{type(error).__name__}: {error}")
+        return None
 
 
 def substitute(old: Any, new: Any) -> int:

@@ -90,6 +90,7 @@ def test_edits_end_in_the_clean_build_output(site: tuple[Path, Path], tmp_path: 
     assert differences(output, clean) == []
     assert "<!-- v2 -->" in (output / "index.html").read_text(encoding="utf-8")
     assert len(tree(clean)) > 100
+    preview.close()  # the process of its last build waits for the next save
 
 
 def test_a_content_problem_fails_the_build_and_the_next_save_fixes_it(
@@ -238,3 +239,19 @@ def test_the_warm_path_refuses_what_two_pages_cannot_show_and_the_build_ends_rig
     assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
     for name in pages_of(a):
         assert "Troisième " in (output / name).read_text(encoding="utf-8")
+
+
+def test_the_warm_path_writes_nothing_from_a_file_with_problems(
+    site: tuple[Path, Path], preview: Preview
+) -> None:
+    content, _theme = site
+    output = Path(preview.settings["OUTPUT_PATH"])
+    testimony = sorted(content.glob("temoignages/*/*.md"))[4]
+    pages = {name: (output / name).read_bytes() for name in pages_of(testimony)}
+    edit(testimony, r'^title: "', 'title: "Cassé ')
+    edit(testimony, r"^  issues: \[", "  issues: [rubrique.inconnue, ")
+    result = preview.build(on_early=lambda written: pytest.fail(f"written: {written}"))
+    assert not result.ok and any(testimony.name in problem for problem in result.problems)
+    # (the complaints reader keeps such a file a draft: refused on its status already)
+    assert result.early == [] and result.early_refused
+    assert {name: (output / name).read_bytes() for name in pages} == pages
