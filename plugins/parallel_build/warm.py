@@ -5,9 +5,11 @@ of that build (generators, context, templates) and waits. When an editor saves o
 article, :func:`refresh` reads that file again with the build's own readers (every
 reading signal included), puts the new article in the place of the old one in every
 list and mapping that holds it, lets the plugins bring what they derived from it up
-to date (:data:`content_refreshed`), and renders and writes the article's page and
-its merchant's page at once. A full build follows, which writes every page again:
-the warm pages only come first, the output folder is still a clean build's.
+to date (:data:`content_refreshed`), and makes the build's noted writes of the
+article's page and its merchant's page again (:func:`.writing.write_only`). A full
+build follows, which writes every page again: the warm pages only come first, the
+output folder is still a clean build's (after a new title or testimony status the
+two pages are already the full build's, byte for byte: tests/edge/test_preview.py).
 
 :func:`refresh` refuses (returns a reason, writes nothing) whenever the new reading
 could change more than those two pages' text, or could fail the full build:
@@ -19,7 +21,8 @@ could change more than those two pages' text, or could fail the full build:
   or URL changed, or any other metadata field than its title and summary that no
   receiver of :data:`content_refreshed` took care of;
 - a receiver refused (the complaints plugin: a problem in the file, another merchant
-  or author, a fictional flag its merchant's profile contradicts).
+  or author, a fictional flag its merchant's profile contradicts);
+- the build was serial (``PARALLEL_PROCESSES = 1``): no writes were noted to replay.
 
 What the preview checks before asking (one article file changed, no other content,
 profile, page or theme file) is in :meth:`.preview.Preview.build`. Pages that list
@@ -96,8 +99,8 @@ def _replace(
     }
     if changed:
         return [], f"metadata changed: {', '.join(sorted(changed))}"
-    names = affected_outputs(articles.context, {path})
-    return write_only(generators, names), ""
+    written = write_only(generators, affected_outputs(articles.context, {path}))
+    return written, "" if written else "no noted writes of its pages (a serial build)"
 
 
 def _refused(old: Any, new: Any) -> str:
