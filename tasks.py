@@ -153,10 +153,14 @@ def livereload(c, path=None, output=None, settings=None, extra_settings=None):
     overrides.pop("DEBUG")
     site = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / settings_file)), **overrides}
     last = LastBuild()
-    preview = None
+    preview = watcher = None
+
+    def reload_tabs(_early_pages: list[str]) -> None:
+        if watcher is not None:  # the saved page and its merchant's page, before the rest
+            watcher.reload_tabs()
 
     def build() -> None:
-        result = preview.build()
+        result = preview.build(on_early=reload_tabs)
         if result.ok:
             last.succeeded()
             print(f"Site construit en {result.seconds} s.", file=sys.stderr)

@@ -8,7 +8,9 @@ soon as a build succeeds. Other files (CSS, images) are served from the previous
 :class:`SourceWatcher` replaces livereload's polling watcher: the kernel tells which
 files changed (inotify, through watchfiles), the matching action (a build, or a new
 preview process and a build) runs in a thread of its own while the server keeps
-serving, and the open tabs reload once it is done.
+serving, and the open tabs reload once it is done (an action may also reload them
+before, with :meth:`SourceWatcher.reload_tabs`: the preview does once the saved page
+and its merchant's page are written).
 """
 
 from __future__ import annotations
@@ -101,19 +103,27 @@ class SourceWatcher(Watcher):
         self.rules = [(path.resolve(), action) for path, action in rules if path.exists()]
         self.step_ms = step_ms
         self.stopping = threading.Event()
+        self._loop: IOLoop | None = None
 
     def examine(self) -> tuple[None, None]:
         return None, None  # nothing to poll: see start()
 
     def start(self, callback: Callable[[], None]) -> bool:
         """Watch in a thread of its own; True tells livereload not to poll."""
-        self._watch(IOLoop.current())
+        self._loop = IOLoop.current()
+        self._watch()
         return True
+
+    def reload_tabs(self) -> None:
+        """Have the open tabs reload (from any thread; nothing before :meth:`start`)."""
+        if self._loop is not None:
+            with suppress(RuntimeError):  # the loop closed meanwhile
+                self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     def stop(self) -> None:
         self.stopping.set()
 
-    def _watch(self, loop: IOLoop) -> None:
+    def _watch(self) -> None:
         """Folders are watched with what they hold, files through their folder alone."""
         lock = threading.Lock()  # one action at a time
         folders = {path for path, _action in self.rules if path.is_dir()}
@@ -121,12 +131,10 @@ class SourceWatcher(Watcher):
         for roots, recursive in ((folders, True), (files - folders, False)):
             if roots:
                 threading.Thread(
-                    target=self._watch_roots, args=(loop, lock, roots, recursive), daemon=True
+                    target=self._watch_roots, args=(lock, roots, recursive), daemon=True
                 ).start()
 
-    def _watch_roots(
-        self, loop: IOLoop, lock: threading.Lock, roots: set[Path], recursive: bool
-    ) -> None:
+    def _watch_roots(self, lock: threading.Lock, roots: set[Path], recursive: bool) -> None:
         from watchfiles import watch
 
         changes = watch(*roots, step=self.step_ms, stop_event=self.stopping, recursive=recursive)
@@ -138,8 +146,7 @@ class SourceWatcher(Watcher):
                 if self.stopping.is_set():
                     return
                 action()
-            with suppress(RuntimeError):  # the loop closed meanwhile
-                loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+            self.reload_tabs()
 
 
 def live_server(last: LastBuild, watcher: Watcher | None = None) -> Server:

@@ -33,6 +33,7 @@ class Merchant:
     articles: list[Any] = field(default_factory=list)
     replies: list[tuple[Any, Any]] = field(default_factory=list)
     scorecard: Scorecard | None = None
+    jsonld: dict[str, Any] | None = None  # set by the Pelican edge with the page
 
     slug = property(lambda self: self.profile.slug)
     name = property(lambda self: self.profile.name)
@@ -112,3 +113,16 @@ def build_merchants(
 def public_merchants(merchants: Iterable[Merchant]) -> list[Merchant]:
     """The merchants the site may name: those with a published testimony."""
     return [merchant for merchant in merchants if merchant.public]
+
+
+def recount(merchant: Merchant, articles: Iterable[Any]) -> None:
+    """Compute a merchant's replies and scorecard again from the published ``articles``
+    (in the order :func:`build_merchants` had them), after one of its testimonies was
+    read again with the same merchant and date (the preview's warm path)."""
+    merchant.replies = [
+        (article, event)
+        for article in articles
+        if getattr(article, "case", None) is not None and article.case.merchant == merchant.slug
+        for event in replies(article.case)
+    ]
+    merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])

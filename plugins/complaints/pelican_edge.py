@@ -50,7 +50,7 @@ from .feed_writer import MagazineWriter, write_feeds
 from .feeds import FeedPage, feed_title
 from .formatting import install
 from .jsonld import absolute_url, article_jsonld, merchant_jsonld, publisher
-from .merchants import MERCHANTS_INDEX_URL, build_merchants, public_merchants
+from .merchants import MERCHANTS_INDEX_URL, Merchant, build_merchants, public_merchants
 from .opendata import merchant_record, testimony_row, write_csv, write_json
 from .output_folder import empty_output_before_writing, write_output
 from .pelican_escaping import summary_as_text, summary_is_not_markdown
@@ -253,19 +253,24 @@ def _file_problems(generator: Generator, contents: list[Any], folders: list[str]
     return problems
 
 
+def corpus_entry(article: Any) -> Entry:
+    """What the checks between files need of a valid testimony."""
+    return Entry(
+        source=posixize_path(article.relative_source_path),
+        slug=article.slug,
+        case=article.case,
+        author=article.metadata.get("author").name if "author" in article.metadata else None,
+        lines=getattr(article, LINES, {}),
+    )
+
+
 def finalize_articles(generator: ArticlesGenerator) -> None:
     """Collect every problem of the testimonies; the pages' finalizer reports them all."""
     articles = every_article(generator.context)
     problems = list(generator.complaints_problems)
     problems += _file_problems(generator, articles, generator.settings["ARTICLE_PATHS"])
     entries = [
-        Entry(
-            source=posixize_path(article.relative_source_path),
-            slug=article.slug,
-            case=article.case,
-            author=article.metadata.get("author").name if "author" in article.metadata else None,
-            lines=getattr(article, LINES, {}),
-        )
+        corpus_entry(article)
         for article in articles
         if getattr(article, "case", None) is not None and not getattr(article, PROBLEMS, None)
     ]
@@ -349,11 +354,7 @@ class MerchantsGenerator(Generator):
                 self.get_template("merchant"),
                 self.context,
                 merchant=merchant,
-                merchant_jsonld=merchant_jsonld(
-                    merchant,
-                    self.settings["SITEURL"],
-                    profiles=self.context.get("author_profiles"),
-                ),
+                merchant_jsonld=describe_merchant(merchant, self.context, self.settings),
                 url=merchant.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
@@ -427,6 +428,23 @@ class MerchantsGenerator(Generator):
             write_output(self.output_path, spreadsheet, binary.getvalue())
 
 
+def describe_merchant(
+    merchant: Merchant, context: dict[str, Any], settings: dict[str, Any]
+) -> dict[str, Any]:
+    """The merchant page's schema.org description, kept as ``merchant.jsonld``.
+
+    Made again in place when the preview's warm path changed one of its testimonies
+    (``pelican_refresh``): the page write it noted holds this very dictionary.
+    """
+    fresh = merchant_jsonld(merchant, settings["SITEURL"], profiles=context.get("author_profiles"))
+    if merchant.jsonld is None:
+        merchant.jsonld = fresh
+    else:
+        merchant.jsonld.clear()
+        merchant.jsonld.update(fresh)
+    return merchant.jsonld
+
+
 def get_writer(_pelican: Any) -> type[Writer]:
     return MagazineWriter
 
@@ -438,11 +456,16 @@ def add_article_jsonld(generators: list[Generator]) -> None:
     ``MerchantsGenerator``) and after the content cache was saved, so the description
     is never cached. (``article_generator_write_article`` is not sent for drafts.)
     """
-    context, settings = generators[0].context, generators[0].settings
+    context = generators[0].context
+    attach_jsonld(every_article(context), context, generators[0].settings)
+
+
+def attach_jsonld(articles: list[Any], context: dict[str, Any], settings: dict[str, Any]) -> None:
+    """Give each of ``articles`` its schema.org description (``article.jsonld``)."""
     site_publisher = publisher(
         settings["SITENAME"], settings["SITEURL"], setting(settings, "COMPLAINTS_PUBLISHER_LOGO")
     )
-    for article in every_article(context):
+    for article in articles:
         article.jsonld = article_jsonld(
             article,
             settings["SITEURL"],
@@ -490,3 +513,6 @@ def register() -> None:
     signals.get_writer.connect(empty_output_before_writing)
     editor_messages.install()
     findability().register()  # topics, search, related, sitemap: after MerchantsGenerator
+    from . import pelican_refresh  # imports this module
+
+    pelican_refresh.connect()  # the preview's warm path (parallel_build.warm)

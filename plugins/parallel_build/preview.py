@@ -20,6 +20,13 @@ sources (tests/edge/test_preview.py). Settings, plugin code and the case-box tem
 are read once: after a change to them, start a new preview process
 (:class:`PreviewProcess` does it with :meth:`~PreviewProcess.restart`).
 
+The warm path: the process of a build that succeeded stays alive after it, holding
+the whole site in memory. When the next build finds that one article file alone
+changed (same files, profiles, pages and theme), that process first reads the file
+again and writes its page and its merchant's page at once (:mod:`.warm`, which says
+when it refuses), then ends; the whole build follows, as above. ``BuildResult.early``
+names the pages it wrote.
+
     python -m parallel_build.preview -s pelicanconf.py --watch   # builds on every save
 """
 
@@ -35,6 +42,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -44,8 +53,10 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 
 from .transfer import loads
+from .warm import refresh
 
 STUB_GENERATOR = "generator of an earlier build"
+WARM_SECONDS = 60  # longer than any warm path: a process that did not answer is stuck
 
 
 @dataclass
@@ -57,6 +68,9 @@ class BuildResult:
     read: int = 0
     message: str = ""
     problems: list[str] = field(default_factory=list)
+    early: list[str] = field(default_factory=list)  # written by the warm path first
+    early_seconds: float = 0.0  # from the start of the build to those pages on disk
+    early_refused: str = ""  # why the warm path wrote nothing ("" when not asked)
 
 
 def _under(relative: str, folders: list[str]) -> bool:
@@ -113,14 +127,23 @@ class Preview:
         self._kept: dict[str, tuple[str, Any]] = {}  # source path → (hash, article)
         self._profiles: dict[str, str] | None = None
         self._pages: dict[str, str] = {}
+        self._articles: dict[str, str] = {}
+        self._theme_stats: dict[str, tuple[Stat, str]] = {}
+        self._theme: dict[str, str] | None = None
         self._reading_context: dict[str, Any] = {}  # stands for an earlier build's context
         self._keep = True
+        self._holder: Holder | None = None  # the last good build's process
 
-    def build(self) -> BuildResult:
-        """Build the site into OUTPUT_PATH; returns once every file is written."""
+    def build(self, on_early: Callable[[list[str]], None] | None = None) -> BuildResult:
+        """Build the site into OUTPUT_PATH; returns once every file is written.
+
+        ``on_early`` is called with the names the warm path wrote, if any, before
+        the whole build starts.
+        """
         start = time.perf_counter()
         settings = self.settings
         sources = fingerprints(Path(settings["PATH"]), self._stats)
+        theme = fingerprints(Path(settings["THEME"]), self._theme_stats)
         articles = {p: h for p, h in sources.items() if _under(p, settings["ARTICLE_PATHS"])}
         pages = {p: h for p, h in sources.items() if _under(p, settings["PAGE_PATHS"])}
         profiles = {
@@ -135,22 +158,74 @@ class Preview:
         changed |= {p for p in pages if self._pages.get(p) != pages[p]}
         if not ready:  # everything is read: no page comes first
             changed = set()
-        receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-        child = multiprocessing.get_context("fork").Process(
-            target=_build_in_child, args=(settings, ready, changed, sender)
-        )
-        child.start()
-        sender.close()
+        early, refused = self._warm(*self._only_edit(articles, pages, profiles, theme))
+        early_seconds = round(time.perf_counter() - start, 3) if early else 0.0
+        if early and on_early is not None:
+            on_early(early)
+        mine, theirs = multiprocessing.get_context("fork").Pipe()
+        child = os.fork()
+        if child == 0:  # not multiprocessing's Process: it would wait for a holder at exit
+            code = 1
+            try:
+                mine.close()
+                _build_in_child(settings, ready, changed, theirs)
+                code = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        theirs.close()
         ok, message, problems, fresh = False, "la construction s'est arrêtée sans rapport", [], {}
         try:
-            fresh = receiver.recv()
-            ok, message, problems = receiver.recv()
+            fresh = mine.recv()
+            ok, message, problems = mine.recv()
         except EOFError:
             pass
-        child.join()
-        self._profiles, self._pages = profiles, pages
+        if ok:
+            self._holder = Holder(child, mine)
+        else:
+            mine.close()
+            os.waitpid(child, 0)
+        self._profiles, self._pages, self._articles, self._theme = profiles, pages, articles, theme
         self._remember(fresh, articles)
-        return BuildResult(ok, round(time.perf_counter() - start, 3), len(fresh), message, problems)
+        seconds = round(time.perf_counter() - start, 3)
+        return BuildResult(ok, seconds, len(fresh), message, problems, early, early_seconds,
+                           refused)  # fmt: skip
+
+    def _only_edit(
+        self,
+        articles: dict[str, str],
+        pages: dict[str, str],
+        profiles: dict[str, str],
+        theme: dict[str, str],
+    ) -> tuple[str, str]:
+        """The one article file changed since the last build, or "" and why not."""
+        if articles.keys() != self._articles.keys():
+            return "", "article files added or removed"
+        if (pages, profiles, theme) != (self._pages, self._profiles, self._theme):
+            return "", "a page, profile or theme file changed"
+        edited = [path for path, digest in articles.items() if self._articles[path] != digest]
+        if len(edited) != 1:
+            return "", f"{len(edited)} article files changed"
+        return edited[0], ""
+
+    def _warm(self, edited: str, why_not: str) -> tuple[list[str], str]:
+        """Have the last build's process write the pages of ``edited`` (see the module)."""
+        holder, self._holder = self._holder, None
+        if holder is None:
+            return [], ""
+        if not edited:
+            holder.release()
+            return [], why_not
+        return holder.refresh(edited)
+
+    def close(self) -> None:
+        """End the process the last build left waiting (the preview itself keeps no other)."""
+        holder, self._holder = self._holder, None
+        if holder is not None:
+            holder.release()
 
     def _remember(self, fresh: dict[str, bytes], hashes: dict[str, str]) -> None:
         """Keep the articles read afresh, bound to stand-ins for a build's objects."""
@@ -178,6 +253,35 @@ class Preview:
             self._kept.clear()
 
 
+@dataclass
+class Holder:
+    """The process of the last good build, waiting to write one article's pages."""
+
+    pid: int
+    conn: Any
+
+    def refresh(self, path: str) -> tuple[list[str], str]:
+        """The output names it wrote for ``path``, or ``[]`` and why not; it then ends."""
+        try:
+            self.conn.send(path)
+            if not self.conn.poll(WARM_SECONDS):
+                os.kill(self.pid, signal.SIGKILL)
+                raise TimeoutError(f"no answer in {WARM_SECONDS} s")
+            names, reason = self.conn.recv()
+        except (EOFError, OSError) as error:  # TimeoutError is an OSError
+            names, reason = [], f"the warm process is gone ({type(error).__name__}: {error})"
+        self.release()
+        return names, reason
+
+    def release(self) -> None:
+        """Let it end, and wait until it has."""
+        with suppress(OSError):
+            self.conn.send(None)
+        self.conn.close()
+        with suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
 def _build_in_child(
     settings: dict[str, Any], ready: dict[str, Any], first: set[str], conn: Any
 ) -> None:
@@ -193,9 +297,11 @@ def _build_in_child(
     started = marker.stat().st_mtime_ns
     marker.unlink()
     static: list[str] = []
+    built: list[Any] = []
 
     def note_static(generators: list[Any]) -> None:
         static.extend(s.save_as for s in generators[0].context.get("staticfiles", ()))
+        built.extend(generators)
 
     signals.all_generators_finalized.connect(note_static, weak=False)
     try:
@@ -207,6 +313,23 @@ def _build_in_child(
     conn.send(fresh)
     remove_stale(output, started, static, settings)
     conn.send((True, "", []))
+    _hold(conn, built)
+
+
+def _hold(conn: Any, generators: list[Any]) -> None:
+    """Wait for one article path to refresh (:func:`.warm.refresh`) or ``None``; answer."""
+    try:
+        path = conn.recv()
+    except EOFError:  # the preview ended
+        return
+    if path is None:
+        return
+    try:
+        answer = refresh(generators, path)
+    except Exception as error:  # the full build that follows reports what is wrong
+        answer = [], f"{type(error).__name__}: {error}"
+    with suppress(OSError):
+        conn.send(answer)
 
 
 def remove_stale(
@@ -237,7 +360,8 @@ def remove_stale(
 class PreviewProcess:
     """A :class:`Preview` in its own Python process, for ``invoke livereload``.
 
-    ``build()`` asks it for a build and waits for its :class:`BuildResult`;
+    ``build()`` asks it for a build and waits for its :class:`BuildResult` (calling
+    ``on_early`` with the pages the warm path wrote, as soon as they are on disk);
     ``restart()`` starts a new process (after a change of settings or plugin code);
     ``close()`` ends it. ``module`` is the module run with ``-m`` (this one, or a
     wrapper that sets up logging first); the process has its own session, so a Ctrl-C
@@ -277,7 +401,7 @@ class PreviewProcess:
             start_new_session=True,
         )
 
-    def build(self) -> BuildResult:
+    def build(self, on_early: Callable[[list[str]], None] | None = None) -> BuildResult:
         process = self._process
         if process is None or process.stdin is None or process.stdout is None:
             return BuildResult(False, 0.0, message="le processus d'aperçu est arrêté")
@@ -285,6 +409,10 @@ class PreviewProcess:
             process.stdin.write("build\n")
             process.stdin.flush()
             line = process.stdout.readline()
+            while line.startswith('{"early": '):  # then the result's line
+                if on_early is not None:
+                    on_early(json.loads(line)["early"])
+                line = process.stdout.readline()
         except (BrokenPipeError, ValueError):  # ValueError: closed meanwhile
             line = ""
         if not line:
@@ -325,11 +453,17 @@ def _answers() -> Any:
 
 
 def _serve(preview: Preview) -> None:
-    """Answer each ``build`` line on stdin with one JSON line."""
+    """Answer each ``build`` line on stdin with one JSON line (after a line
+    ``{"early": [names]}`` when the warm path wrote pages)."""
     answers = _answers()
+
+    def early(names: list[str]) -> None:
+        answers.write(json.dumps({"early": names}) + "\n")
+        answers.flush()
+
     for line in sys.stdin:
         if line.strip() == "build":
-            answers.write(json.dumps(asdict(preview.build())) + "\n")
+            answers.write(json.dumps(asdict(preview.build(on_early=early))) + "\n")
             answers.flush()
 
 
@@ -366,12 +500,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.path:
         overrides["PATH"] = args.path
     preview = Preview(args.settings, **overrides)
-    if args.serve:
-        _serve(preview)
-    elif args.watch:
-        _watch(preview, args.step)
-    else:
-        print(json.dumps(asdict(preview.build())))
+    try:
+        if args.serve:
+            _serve(preview)
+        elif args.watch:
+            _watch(preview, args.step)
+        else:
+            print(json.dumps(asdict(preview.build())))
+    finally:
+        preview.close()
 
 
 if __name__ == "__main__":

@@ -76,6 +76,11 @@ class ParallelReaders:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._readers, name)
 
+    @property
+    def inner(self) -> Any:
+        """The generator's own ``Readers`` (which read in this process)."""
+        return self._readers
+
     def read_file(self, base_path: str, path: str, **kwargs: Any) -> Any:
         if kwargs.get("context_sender") is not self._generator:  # not the articles loop
             return self._readers.read_file(base_path, path, **kwargs)

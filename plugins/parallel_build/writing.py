@@ -299,6 +299,7 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
             recorder = RecordingWriter(writer, early=first)
             for generator in producing:
                 own[id(generator)](recorder)
+            producing[0].output_recorder = recorder  # for write_only (the preview's warm path)
             tasks = order(recorder.tasks.values(), first)
             logger.debug("%d output tasks for %d processes", len(tasks), processes)
             write_in_parallel(writer, tasks, processes, generators[0].context)
@@ -310,6 +311,23 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
     producing[0].generate_output = generate_all
     for generator in producing[1:]:
         generator.generate_output = _nothing
+
+
+def write_only(generators: list[Any], names: Collection[str]) -> list[str]:
+    """Write the outputs ``names`` again as the last build of ``generators`` noted them
+    (after :func:`install`); returns the names written.
+
+    The noted calls are made again with a writer of their own, so they render what
+    their arguments hold now: a page written this way shows the objects it was given
+    as they are at this moment (the preview's warm path changes them first).
+    """
+    recorder = next((g.output_recorder for g in generators if hasattr(g, "output_recorder")), None)
+    if recorder is None:
+        return []
+    tasks = [recorder.tasks[name] for name in sorted(names) if name in recorder.tasks]
+    writer = recorder.writer
+    run(type(writer)(writer.output_path, settings=writer.settings), tasks)
+    return [task.name for task in tasks]
 
 
 def _nothing(*_args: Any) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,7 @@ def test_edits_end_in_the_clean_build_output(site: tuple[Path, Path], tmp_path: 
     assert differences(output, clean) == []
     assert "<!-- v2 -->" in (output / "index.html").read_text(encoding="utf-8")
     assert len(tree(clean)) > 100
+    preview.close()  # the process of its last build waits for the next save
 
 
 def test_a_content_problem_fails_the_build_and_the_next_save_fixes_it(
@@ -105,6 +107,11 @@ def test_a_content_problem_fails_the_build_and_the_next_save_fixes_it(
     )
     try:
         assert server.build().ok
+        saved = sorted(content.glob("temoignages/*/*.md"))[2]
+        edit(saved, r'^title: "', 'title: "Revu ')
+        early: list[str] = []  # reported by the preview process before its result
+        assert server.build(on_early=early.extend).early == early
+        assert set(early) == pages_of(saved)
         page = sorted(content.glob("temoignages/*/*.md"))[5]
         good = page.read_text(encoding="utf-8")
         edit(page, r"^  merchant: ", "  merchant: inconnu-")
@@ -131,3 +138,120 @@ def test_a_file_rewritten_with_its_size_and_time_is_hashed_again(tmp_path: Path)
     assert fingerprints(tmp_path, known) != first
     path.unlink()
     assert fingerprints(tmp_path, known) == {} and known == {}
+
+
+def pages_of(testimony: Path) -> set[str]:
+    """The output names of a generated testimony's page and of its merchant's page."""
+    text = testimony.read_text(encoding="utf-8")
+    date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
+    slug = re.search(r"^slug: (\S+)$", text, re.M)
+    merchant = re.search(r"^  merchant: (\S+)$", text, re.M)
+    assert date and slug and merchant, testimony
+    return {
+        f"{date.group(1)}/{date.group(2)}/{slug.group(1)}/index.html",
+        f"marchands/{merchant.group(1)}/index.html",
+    }
+
+
+@pytest.fixture
+def preview(site: tuple[Path, Path], tmp_path: Path) -> Iterator[Preview]:
+    content, theme = site
+    preview = Preview(
+        str(ROOT / "pelicanconf.py"),
+        PATH=str(content),
+        THEME=str(theme),
+        OUTPUT_PATH=str(tmp_path / "preview"),
+    )
+    first = preview.build()
+    assert first.ok and first.early == [] and first.early_refused == ""
+    yield preview
+    preview.close()
+
+
+def test_a_saved_testimony_s_pages_are_written_first_from_the_last_build(
+    site: tuple[Path, Path], preview: Preview, tmp_path: Path
+) -> None:
+    content, theme = site
+    output = Path(preview.settings["OUTPUT_PATH"])
+    testimony = next(
+        t
+        for t in sorted(content.glob("temoignages/*/*.md"))
+        if "{status: open," in t.read_text(encoding="utf-8")
+    )
+    names = pages_of(testimony)
+    for saved in range(2):  # the second save is served by the process of the first's build
+        early: dict[str, str] = {}
+
+        def before_the_build(written: list[str], early: dict[str, str] = early) -> None:
+            early.update({name: (output / name).read_text(encoding="utf-8") for name in written})
+
+        edit(testimony, r'^title: "', f'title: "Revu{saved} ')
+        if saved:  # the merchant page's scorecard counts it as unresolved now
+            edit(testimony, r"\{status: open,", "{status: unresolved,")
+        result = preview.build(on_early=before_the_build)
+        assert result.ok, result.message
+        assert set(result.early) == names and result.early_refused == ""
+        assert early.keys() == names
+        for name, text in early.items():
+            assert f"Revu{saved} " in text
+            # nothing the full build knows more changes these two pages
+            assert text == (output / name).read_text(encoding="utf-8")
+    assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
+
+
+def test_the_warm_path_refuses_what_two_pages_cannot_show_and_the_build_ends_right(
+    site: tuple[Path, Path], preview: Preview, tmp_path: Path
+) -> None:
+    content, theme = site
+    output = Path(preview.settings["OUTPUT_PATH"])
+    testimonies = sorted(content.glob("temoignages/*/*.md"))
+    a, b = testimonies[3], testimonies[9]
+    merchant = re.search(r"^  merchant: (\S+)$", a.read_text(encoding="utf-8"), re.M).group(1)
+    other = next(p.stem for p in sorted(content.glob("merchants/*.md")) if p.stem != merchant)
+
+    def never(written: list[str]) -> None:
+        raise AssertionError(f"written by the warm path: {written}")
+
+    def refused(why: str) -> None:
+        result = preview.build(on_early=never)
+        assert result.ok, result.message
+        assert result.early == [] and why in result.early_refused
+
+    edit(a, r"^  merchant: \S+$", f"  merchant: {other}")
+    refused("another merchant")
+    edit(a, r"^slug: ", "slug: nouveau-")
+    refused("slug changed")
+    edit(a, r'^title: "', 'title: "Un : ')
+    edit(b, r'^title: "', 'title: "Deux : ')
+    refused("2 article files changed")
+    edit(a, r"^(date: \S+) \d\d:", r"\1 23:")
+    refused("date changed")
+    edit(a, r"^tags: \[", "tags: [étiquette-neuve, ")
+    refused("tags changed")
+    edit(b, r"^status: .*$|^(?=slug: )", "status: draft\n")
+    refused("status draft")
+    (theme / "templates" / "article.html").write_text(
+        (theme / "templates" / "article.html").read_text(encoding="utf-8") + "{# v2 #}\n",
+        encoding="utf-8",
+    )
+    edit(a, r'^title: "', 'title: "Troisième ')
+    refused("theme file changed")
+    assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
+    for name in pages_of(a):
+        assert "Troisième " in (output / name).read_text(encoding="utf-8")
+
+
+def test_the_warm_path_writes_nothing_from_a_file_with_problems(
+    site: tuple[Path, Path], preview: Preview
+) -> None:
+    content, _theme = site
+    output = Path(preview.settings["OUTPUT_PATH"])
+    testimony = sorted(content.glob("temoignages/*/*.md"))[4]
+    pages = {name: (output / name).read_bytes() for name in pages_of(testimony)}
+    edit(testimony, r'^title: "', 'title: "Cassé ')
+    edit(testimony, r"^  issues: \[", "  issues: [rubrique.inconnue, ")
+    result = preview.build(on_early=lambda written: pytest.fail(f"written: {written}"))
+    assert not result.ok and any(testimony.name in problem for problem in result.problems)
+    # (the complaints reader keeps such a file a draft: refused on its status already)
+    assert result.early == [] and result.early_refused
+    assert {name: (output / name).read_bytes() for name in pages} == pages

@@ -1,0 +1,174 @@
+"""The preview's warm path: one saved article's pages written from the last build.
+
+After a preview build (:mod:`.preview`), the process that ran it keeps every object
+of that build (generators, context, templates) and waits. When an editor saves one
+article, :func:`refresh` reads that file again with the build's own readers (every
+reading signal included), puts the new article in the place of the old one in every
+list and mapping that holds it, lets the plugins bring what they derived from it up
+to date (:data:`content_refreshed`), and makes the build's noted writes of the
+article's page and its merchant's page again (:func:`.writing.write_only`). A full
+build follows, which writes every page again: the warm pages only come first, the
+output folder is still a clean build's (after a new title or testimony status the
+two pages are already the full build's, byte for byte: tests/edge/test_preview.py).
+
+:func:`refresh` refuses (returns a reason, writes nothing) whenever the new reading
+could change more than those two pages' text, or could fail the full build:
+
+- the article was not published, is a translation or has translations, or the file
+  is no longer read as a valid published article (an exception, a warning or error
+  logged while reading, a draft, a date in the future);
+- its slug, date, status, language, template, category, tags, authors, output path
+  or URL changed, or any other metadata field than its title and summary that no
+  receiver of :data:`content_refreshed` took care of;
+- a receiver refused (the complaints plugin: a problem in the file, another merchant
+  or author, a fictional flag its merchant's profile contradicts);
+- the build was serial (``PARALLEL_PROCESSES = 1``): no writes were noted to replay.
+
+What the preview checks before asking (one article file changed, no other content,
+profile, page or theme file) is in :meth:`.preview.Preview.build`. Pages that list
+the article elsewhere (listings, tags, feeds, related testimonies) wait for the full
+build.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from blinker import signal
+from pelican import signals
+from pelican.contents import Article, SkipStub
+from pelican.generators import ArticlesGenerator
+
+from .writing import affected_outputs, write_only
+
+# sent with the articles generator, ``old=`` and ``new=`` once the new article stands
+# everywhere the old one stood (the old one's attributes set by the build's context
+# phase, such as ``merchant``, copied onto it). A receiver brings what it derived up to
+# date and returns the metadata names it took care of, or a reason (str) to refuse.
+content_refreshed = signal("parallel_build_content_refreshed")
+
+FREE_METADATA = frozenset({"title", "summary"})  # shown on the two pages only
+PLACING = ("slug", "status", "lang", "template", "save_as", "url", "in_default_lang")
+
+
+def refresh(generators: list[Any], path: str) -> tuple[list[str], str]:
+    """Write again the pages of the article read from ``path`` (relative to the
+    content folder); returns the output names written, or ``[]`` and why not.
+
+    Nothing it logs is printed: the full build that follows logs it again.
+    """
+    with _collected_warnings() as logged:
+        articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+        if articles is None:
+            return [], "no articles generator"
+        old = articles.context["generated_content"].get(path)
+        if not any(a is old for a in articles.articles) or old.translations:
+            return [], "not a published article without translations"
+        new = _read(articles, path, logged)
+        if logged:
+            return [], f"reading logged: {logged[0]}"
+        return _replace(generators, articles, path, old, new)
+
+
+def _replace(
+    generators: list[Any], articles: ArticlesGenerator, path: str, old: Any, new: Any
+) -> tuple[list[str], str]:
+    """Put ``new`` where ``old`` stood and write its pages (see :func:`refresh`)."""
+    reason = _refused(old, new)
+    if reason:
+        return [], reason
+    for name, value in vars(old).items():  # what the build's context phase set
+        if name not in vars(new):
+            setattr(new, name, value)
+    substitute(old, new)
+    taken: set[str] = set(FREE_METADATA)
+    for _receiver, answer in content_refreshed.send(articles, old=old, new=new):
+        if isinstance(answer, str):
+            return [], answer
+        taken |= set(answer or ())
+    new.refresh_metadata_intersite_links()  # as Pelican.run() does after that signal
+    changed = {
+        name
+        for name in old.metadata.keys() | new.metadata.keys()
+        if name not in taken and old.metadata.get(name) != new.metadata.get(name)
+    }
+    if changed:
+        return [], f"metadata changed: {', '.join(sorted(changed))}"
+    written = write_only(generators, affected_outputs(articles.context, {path}))
+    return written, "" if written else "no noted writes of its pages (a serial build)"
+
+
+def _refused(old: Any, new: Any) -> str:
+    """Why ``new`` cannot stand for ``old`` on the two pages alone ("" if it can)."""
+    if isinstance(new, SkipStub) or not isinstance(new, Article) or not new.is_valid():
+        return "not read as a valid article"
+    if new.status != "published":
+        return f"status {new.status}"
+    date = getattr(new, "date", None)
+    if not isinstance(date, datetime) or date.tzinfo is None or date > datetime.now(UTC):
+        return "no date, or a date in the future"
+    for name in (*PLACING, "date", "category", "tags", "authors"):
+        if getattr(old, name, None) != getattr(new, name, None):
+            return f"{name} changed"
+    return ""
+
+
+@contextmanager
+def _collected_warnings() -> Iterator[list[str]]:
+    """Collect (instead of printing) what is logged at WARNING or above meanwhile."""
+    root = logging.getLogger()
+    found: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            found.append(record.getMessage())
+
+    handlers, level = root.handlers[:], root.level
+    root.handlers, root.level = [Collect(logging.WARNING)], min(level, logging.WARNING)
+    try:
+        yield found
+    finally:
+        root.handlers, root.level = handlers, level
+
+
+def _read(generator: ArticlesGenerator, path: str, logged: list[str]) -> Any:
+    """The article ``path`` as the build's loop reads it (None if reading raised,
+    which is added to ``logged``)."""
+    readers = getattr(generator.readers, "inner", generator.readers)
+    try:
+        return readers.read_file(
+            base_path=generator.path,
+            path=path,
+            content_class=Article,
+            context=generator.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context,
+            context_sender=generator,
+        )
+    except Exception as error:
+        logged.append(f"{type(error).__name__}: {error}")
+        return None
+
+
+def substitute(old: Any, new: Any) -> int:
+    """Put ``new`` in the place of ``old`` in every list and dictionary holding it
+    (the gc knows them all); returns how many places."""
+    places = 0
+    for holder in gc.get_referrers(old):
+        if isinstance(holder, list):
+            for index, item in enumerate(holder):
+                if item is old:
+                    holder[index] = new
+                    places += 1
+        elif isinstance(holder, dict):
+            for key, item in holder.items():
+                if item is old:
+                    holder[key] = new
+                    places += 1
+    return places
