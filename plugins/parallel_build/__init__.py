@@ -18,6 +18,9 @@ Settings:
   False gives Pelican's serial build, untouched.
 - ``PARALLEL_PROCESSES`` (default: the cores this process may use): processes that
   read and write; 1 is serial.
+A preview build (:mod:`parallel_build.preview`) reads and writes through one worker
+even when those settings say serial: it keeps what was read, and its warm path
+replays the noted writes.
 
 Set by :mod:`parallel_build.preview` only: ``PARALLEL_READY`` (source path → article
 already read), ``PARALLEL_FRESH`` (dict receiving the bytes of articles read afresh),
@@ -50,12 +53,18 @@ def processes(settings: dict[str, Any]) -> int:
     return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
 
 
+def in_preview(settings: dict[str, Any]) -> bool:
+    """Whether this is a build of :mod:`parallel_build.preview`, which keeps what workers
+    read and needs the noted writes for its warm path, even with one process."""
+    return listed(settings) and settings.get("PARALLEL_FRESH") is not None
+
+
 def read_in_parallel(generator: Any) -> None:
     """Give the articles generator readers that read every article ahead."""
     settings = generator.settings
     count = processes(settings)
     ready = settings.get("PARALLEL_READY") if listed(settings) else None
-    if count < 2 and not ready:
+    if count < 2 and not in_preview(settings):
         return
     if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT"):
         return  # Pelican's own cache already skips the reading of unchanged files
@@ -68,7 +77,7 @@ def write_in_parallel(generators: list[Any]) -> None:
     """Share the output phase out between processes."""
     settings = generators[0].settings
     count = processes(settings)
-    if count >= 2:
+    if count >= 2 or in_preview(settings):  # one worker renders while this one collects
         install(generators, count, settings.get("PARALLEL_FIRST_SOURCES") or ())
 
 

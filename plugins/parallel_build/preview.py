@@ -320,7 +320,7 @@ def _hold(conn: Any, generators: list[Any]) -> None:
     """Wait for one article path to refresh (:func:`.warm.refresh`) or ``None``; answer."""
     try:
         path = conn.recv()
-    except EOFError:  # the preview ended
+    except (EOFError, KeyboardInterrupt):  # the preview ended, or Ctrl-C in its terminal
         return
     if path is None:
         return

@@ -122,6 +122,7 @@ class Jobs:
                     yield conn.recv()
                 except EOFError:
                     from_back = ends.pop(conn)
+                    conn.close()
                     if self.left():
                         ends[self._start(job, from_back, lifetime)] = from_back
 

@@ -199,6 +199,30 @@ def test_a_saved_testimony_s_pages_are_written_first_from_the_last_build(
     assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
 
 
+def test_the_warm_path_works_with_one_process(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A one-core machine (or PARALLEL=false): the preview still notes its writes."""
+    content, theme = site
+    output = tmp_path / "serial-preview"
+    preview = Preview(
+        str(ROOT / "pelicanconf.py"),
+        PATH=str(content),
+        THEME=str(theme),
+        OUTPUT_PATH=str(output),
+        PARALLEL=False,
+    )
+    try:
+        assert preview.build().ok
+        testimony = sorted(content.glob("temoignages/*/*.md"))[5]
+        edit(testimony, r'^title: "', 'title: "Seul ')
+        result = preview.build()
+        assert result.ok, result.message
+        assert set(result.early) == pages_of(testimony), result.early_refused
+        assert all("Seul " in (output / name).read_text(encoding="utf-8") for name in result.early)
+        assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
+    finally:
+        preview.close()
+
+
 def test_the_warm_path_refuses_what_two_pages_cannot_show_and_the_build_ends_right(
     site: tuple[Path, Path], preview: Preview, tmp_path: Path
 ) -> None:
