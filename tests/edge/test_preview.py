@@ -7,7 +7,9 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from parallel_build.preview import Preview, PreviewProcess, fingerprints
@@ -153,19 +155,29 @@ def pages_of(testimony: Path) -> set[str]:
     }
 
 
-@pytest.fixture
-def preview(site: tuple[Path, Path], tmp_path: Path) -> Iterator[Preview]:
+@contextmanager
+def built_preview(site: tuple[Path, Path], output: Path, **overrides: Any) -> Iterator[Preview]:
+    """A preview of ``site`` into ``output`` after its first build (closed at the end)."""
     content, theme = site
     preview = Preview(
         str(ROOT / "pelicanconf.py"),
         PATH=str(content),
         THEME=str(theme),
-        OUTPUT_PATH=str(tmp_path / "preview"),
+        OUTPUT_PATH=str(output),
+        **overrides,
     )
-    first = preview.build()
-    assert first.ok and first.early == [] and first.early_refused == ""
-    yield preview
-    preview.close()
+    try:
+        first = preview.build()
+        assert first.ok and first.early == [] and first.early_refused == ""
+        yield preview
+    finally:
+        preview.close()
+
+
+@pytest.fixture
+def preview(site: tuple[Path, Path], tmp_path: Path) -> Iterator[Preview]:
+    with built_preview(site, tmp_path / "preview") as preview:
+        yield preview
 
 
 def test_a_saved_testimony_s_pages_are_written_first_from_the_last_build(
@@ -203,24 +215,14 @@ def test_the_warm_path_works_with_one_process(site: tuple[Path, Path], tmp_path:
     """A one-core machine (or PARALLEL=false): the preview still notes its writes."""
     content, theme = site
     output = tmp_path / "serial-preview"
-    preview = Preview(
-        str(ROOT / "pelicanconf.py"),
-        PATH=str(content),
-        THEME=str(theme),
-        OUTPUT_PATH=str(output),
-        PARALLEL=False,
-    )
-    try:
-        assert preview.build().ok
+    with built_preview(site, output, PARALLEL=False) as preview:
         testimony = sorted(content.glob("temoignages/*/*.md"))[5]
         edit(testimony, r'^title: "', 'title: "Seul ')
         result = preview.build()
-        assert result.ok, result.message
-        assert set(result.early) == pages_of(testimony), result.early_refused
-        assert all("Seul " in (output / name).read_text(encoding="utf-8") for name in result.early)
-        assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
-    finally:
-        preview.close()
+    assert result.ok, result.message
+    assert set(result.early) == pages_of(testimony), result.early_refused
+    assert all("Seul " in (output / name).read_text(encoding="utf-8") for name in result.early)
+    assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []
 
 
 def test_the_warm_path_refuses_what_two_pages_cannot_show_and_the_build_ends_right(
