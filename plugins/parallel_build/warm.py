@@ -44,6 +44,7 @@ from pelican import signals
 from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator
 
+from .workers import WarningsKept
 from .writing import affected_outputs, write_only
 
 # sent with the articles generator, ``old=`` and ``new=`` once the new article stands
@@ -122,16 +123,11 @@ def _refused(old: Any, new: Any) -> str:
 def _collected_warnings() -> Iterator[list[str]]:
     """Collect (instead of printing) what is logged at WARNING or above meanwhile."""
     root = logging.getLogger()
-    found: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            found.append(record.getMessage())
-
+    kept = WarningsKept()
     handlers, level = root.handlers[:], root.level
-    root.handlers, root.level = [Collect(logging.WARNING)], min(level, logging.WARNING)
+    root.handlers, root.level = [kept], min(level, logging.WARNING)
     try:
-        yield found
+        yield kept.messages
     finally:
         root.handlers, root.level = handlers, level
 

@@ -28,20 +28,20 @@ CLAIM = 4  # jobs a process takes from the shared counter at a time
 PR_SET_PDEATHSIG = 1  # Linux prctl option: signal sent to this process when its parent ends
 
 
-class _Warned(logging.Handler):
-    """Remembers whether a warning or an error was logged (and prints nothing)."""
+class WarningsKept(logging.Handler):
+    """Keeps the messages of the warnings and errors logged (and prints nothing)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.seen = False
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.seen = True
+        self.messages.append(record.getMessage())
 
 
-def _silence_logging() -> _Warned:
-    """In a worker: log records go to a flag instead of the console."""
-    flag = _Warned()
+def _silence_logging() -> WarningsKept:
+    """In a worker: log records are kept by a handler instead of printed."""
+    flag = WarningsKept()
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
@@ -132,12 +132,12 @@ class Jobs:
             _end_with(parent)
             warned = _silence_logging()
             for index in self.claims(from_back, lifetime):
-                warned.seen = False
+                warned.messages.clear()
                 try:
                     result = job(index)
                 except Exception:
                     continue
-                if not warned.seen:
+                if not warned.messages:
                     conn.send((index, result))
             conn.close()
 
