@@ -246,8 +246,8 @@ def check(c):
 
 def merchant_profiles() -> dict:
     """The merchant profiles of content/ (a broken profile stops the task, in French)."""
-    from complaints.problems import ContentError
-    from complaints.profiles import load_merchants
+    from complaints.domain.problems import ContentError
+    from complaints.editorial.profiles import load_merchants
 
     try:
         return load_merchants(ROOT / SETTINGS["PATH"] / "merchants")
@@ -270,7 +270,7 @@ def site_slugify(text: str) -> str:
 )
 def new(c, merchant, title, slug=None):
     """Create a testimony skeleton under content/temoignages/ for an editor to fill in."""
-    from complaints.skeletons import (
+    from complaints.editorial.skeletons import (
         SkeletonRefused,
         checked_slug,
         known_merchant,
@@ -309,7 +309,7 @@ def new(c, merchant, title, slug=None):
 )
 def new_merchant(c, slug, name, website=None, country=None, fictional=False):
     """Create a merchant profile skeleton under content/merchants/."""
-    from complaints.skeletons import SkeletonRefused, new_merchant_text, valid_slug
+    from complaints.editorial.skeletons import SkeletonRefused, new_merchant_text, valid_slug
 
     try:
         valid_slug(slug, site_slugify)
@@ -328,7 +328,7 @@ def new_merchant(c, slug, name, website=None, country=None, fictional=False):
 @task
 def vocabulary(c):
     """Rewrite docs/vocabulaire.md, the French reference of every code of a testimony."""
-    from complaints.vocabulary_doc import reference
+    from complaints.editorial.vocabulary_doc import reference
 
     (ROOT / "docs" / "vocabulaire.md").write_text(reference(), encoding="utf-8")
     print("docs/vocabulaire.md écrit.")

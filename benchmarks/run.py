@@ -10,8 +10,8 @@ benchmarks/work/content-N, then the variants are built in ONE run, round-robin
      parallel_build (articles read and pages written by every core, the default)
   s  (a) built serially (PARALLEL = False): same output, one core
   b  the same files and theme, complaints and typographie plugins off (the site's
-     reader, complaints.pelican_reader, stays: it is configuration, not the plugins' work); the theme's
-     Jinja filters (complaints.formatting.FILTERS, pure formatting) are registered
+     reader, complaints.edge.reader, stays: it is configuration, not the plugins' work); the theme's
+     Jinja filters (complaints.present.formatting.FILTERS, pure formatting) are registered
      through JINJA_FILTERS so the theme still renders; no merchant pages/data files
   c  plain Pelican: default theme (notmyidea), no plugin but yaml_metadata, the
      site's Markdown extensions, pagination and feed settings (tag, category,
@@ -73,7 +73,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "plugins"))
 from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
 
-from complaints.frontmatter import split_front_matter  # noqa: E402  (the site's loader)
+from complaints.editorial.frontmatter import split_front_matter  # noqa: E402  (the site's loader)
 
 SECTION_NAMES = [section for section, _folder, _weight in SECTIONS]
 
@@ -91,8 +91,8 @@ SETTINGS = {
     "a": COMMON_HEAD,
     "b": COMMON_HEAD
     + """
-from complaints.formatting import FILTERS
-PLUGINS = ["complaints.pelican_reader"]  # the site's reader (and validator) only
+from complaints.present.formatting import FILTERS
+PLUGINS = ["complaints.edge.reader"]  # the site's reader (and validator) only
 TYPOGRAPHIE_ENABLED = False
 JINJA_FILTERS = dict(FILTERS)  # the theme's formatting filters, not the plugin's work
 """,

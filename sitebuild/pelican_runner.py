@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # the plugin's message filter, before
 from pelican import LOG_HANDLERS, get_instance, parse_arguments, signals  # noqa: E402
 from pelican.log import init as init_logging  # noqa: E402
 
-from complaints import editor_messages  # noqa: E402
+from complaints.edge import messages as editor_messages  # noqa: E402
 from sitebuild.completeness import (  # noqa: E402
     PLAN_KEY,
     missing_files,

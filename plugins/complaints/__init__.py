@@ -1,15 +1,15 @@
 """The ``complaints`` Pelican plugin: testimonies as validated cases, timelines,
 merchant scorecards, merchant pages, feeds and open data.
 
-Only the edge modules (:mod:`complaints.pelican_edge` and the ``pelican_*``,
-``page_values``, ``output_folder``, ``feed_writer``, ``findability`` and
-``search_index`` modules it connects) import Pelican; importing this package (for
-instance ``complaints.model`` in a unit test) does not. See docs/architecture.md.
+Layers, each importing only the ones below it: ``domain`` (the rules), ``editorial``
+(what editors write), ``present`` (what readers see), ``outputs`` (file formats),
+``edge`` (the only one that imports Pelican). Importing this package imports none of
+them; see docs/architecture.md.
 """
 
 
 def register() -> None:
     """Entry point Pelican calls for plugins listed in ``PLUGINS``."""
-    from .pelican_edge import register as register_signals
+    from complaints.edge.plugin import register as register_receivers
 
-    register_signals()
+    register_receivers()

@@ -1,56 +1,33 @@
-"""Pelican plugin: a build that keeps every core busy (issue 14).
+"""Pelican plugin: a build that keeps every core busy and skips Pelican's repeated work.
 
-Reading: the articles generator's ``Readers`` are replaced by
-:class:`~parallel_build.reading.ParallelReaders`, which reads all article files in
-forked workers and hands Pelican's loop the very objects a serial read makes.
-Writing: at ``all_generators_finalized``, :func:`~parallel_build.writing.install`
-shares page and feed rendering out between processes. The output is byte for byte the
-output of a serial build (tests/edge/test_parallel.py).
-
-On by default: pelicanconf.py (and publishconf.py, which imports it) lists the plugin.
-``PARALLEL=false`` in the environment (``PARALLEL=false invoke build``) or
-``pelican -e PARALLEL=false`` builds serially, Pelican untouched. Pelican's signals are
-process-wide, so the receivers also check that this build lists the plugin (a later
-build in the same process without it stays serial).
-
-Settings:
-- ``PARALLEL`` (default True; pelicanconf.py reads the environment variable):
-  False gives Pelican's serial build, untouched.
-- ``PARALLEL_PROCESSES`` (default: the cores this process may use): processes that
-  read and write; 1 is serial.
-A preview build (:mod:`parallel_build.preview`) reads and writes through one worker
-even when those settings say serial: it keeps what was read, and its warm path
-replays the noted writes.
-
-Set by :mod:`parallel_build.preview` only: ``PARALLEL_READY`` (source path → article
-already read), ``PARALLEL_FRESH`` (dict receiving the bytes of articles read afresh),
-``PARALLEL_FIRST_SOURCES`` (sources whose pages are written first).
+Articles are read by forked workers (:mod:`.reading`), pages and feeds written by them
+(:mod:`.writing`); URLs are formatted once per input (:mod:`.url_memo`) and listings
+answer ``in`` by identity (:mod:`.listings`). The output is byte for byte Pelican's
+own. ``PARALLEL`` (default True; ``PARALLEL=false`` in the environment) False, or a
+Pelican release :mod:`.pelican_internals` was not written for, gives Pelican's build,
+untouched; ``PARALLEL_PROCESSES`` (default: the usable cores) sets the processes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
 from pelican import signals
 
-from complaints import pelican_urls
+from parallel_build import url_memo
+from parallel_build.listings import IdentityList
+from parallel_build.pelican_internals import replace_listings, version_problem
+from parallel_build.reading import ParallelReaders
+from parallel_build.writing import install
 
-from .reading import ParallelReaders
-from .writing import install
+logger = logging.getLogger(__name__)
 
 
 def listed(settings: dict[str, Any]) -> bool:
-    """Whether this build's PLUGINS name this plugin."""
+    """Whether this build's PLUGINS name this plugin (signals are process-wide)."""
     return any(str(name).rsplit(".", 1)[-1] == __name__ for name in settings.get("PLUGINS", ()))
-
-
-def processes(settings: dict[str, Any]) -> int:
-    """How many processes the build uses (1: serial)."""
-    if not settings.get("PARALLEL", True) or not listed(settings):
-        return 1
-    wanted = settings.get("PARALLEL_PROCESSES")
-    return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
 
 
 def in_preview(settings: dict[str, Any]) -> bool:
@@ -59,17 +36,52 @@ def in_preview(settings: dict[str, Any]) -> bool:
     return listed(settings) and settings.get("PARALLEL_FRESH") is not None
 
 
+def active(settings: dict[str, Any]) -> bool:
+    """Whether this build changes anything of Pelican's (else it is Pelican's own)."""
+    wanted = settings.get("PARALLEL", True) or in_preview(settings)
+    return bool(wanted) and listed(settings) and version_problem() is None
+
+
+def processes(settings: dict[str, Any]) -> int:
+    """How many processes the build uses (1: serial)."""
+    if not active(settings) or not settings.get("PARALLEL", True):
+        return 1
+    wanted = settings.get("PARALLEL_PROCESSES")
+    return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
+
+
+def begin_memo(pelican: Any) -> None:
+    """``get_generators``: a fresh URL memo for the build (none when not active)."""
+    if active(pelican.settings):
+        url_memo.begin_memo()
+    else:
+        url_memo.end_memo()
+
+
+def end_memo(_pelican: Any) -> None:
+    url_memo.end_memo()
+
+
+def index_listings(generator: Any) -> None:
+    """``article_generator_finalized``: tag, category and author lists by identity."""
+    if active(generator.settings):
+        replace_listings(generator, IdentityList)
+
+
 def read_in_parallel(generator: Any) -> None:
     """Give the articles generator readers that read every article ahead."""
     settings = generator.settings
     count = processes(settings)
-    ready = settings.get("PARALLEL_READY") if listed(settings) else None
-    if count < 2 and not in_preview(settings):
+    if (count < 2 and not in_preview(settings)) or not active(settings):
         return
     if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT"):
         return  # Pelican's own cache already skips the reading of unchanged files
     generator.readers = ParallelReaders(
-        generator.readers, generator, count, ready=ready, fresh=settings.get("PARALLEL_FRESH")
+        generator.readers,
+        generator,
+        count,
+        ready=settings.get("PARALLEL_READY"),
+        fresh=settings.get("PARALLEL_FRESH"),
     )
 
 
@@ -77,11 +89,17 @@ def write_in_parallel(generators: list[Any]) -> None:
     """Share the output phase out between processes."""
     settings = generators[0].settings
     count = processes(settings)
-    if count >= 2 or in_preview(settings):  # one worker renders while this one collects
+    if active(settings) and (count >= 2 or in_preview(settings)):
         install(generators, count, settings.get("PARALLEL_FIRST_SOURCES") or ())
 
 
 def register() -> None:
-    pelican_urls.connect()  # URLs formatted once per input (also without complaints)
+    problem = version_problem()
+    if problem:
+        logger.warning(problem)
+        return
+    signals.get_generators.connect(begin_memo)
+    signals.finalized.connect(end_memo)
+    signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(read_in_parallel)
     signals.all_generators_finalized.connect(write_in_parallel)

@@ -305,7 +305,7 @@ def _build_in_child(
 
     signals.all_generators_finalized.connect(note_static, weak=False)
     try:
-        Pelican(settings).run()  # URLs memoised by complaints.pelican_urls (every build)
+        Pelican(settings).run()  # URLs memoised by parallel_build.url_memo
     except BaseException as error:  # reported to the parent, which keeps serving
         conn.send(fresh)  # what was read is right whatever stopped the build
         conn.send((False, str(error), [str(p) for p in getattr(error, "problems", [])]))

@@ -23,10 +23,10 @@ from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
-from complaints import pelican_urls
-
-from .transfer import dumps, loads, shared_objects
-from .workers import Jobs, results
+from parallel_build import url_memo
+from parallel_build.pelican_internals import is_articles_loop, rebind_context
+from parallel_build.transfer import dumps, loads, shared_objects
+from parallel_build.workers import Jobs, results
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class ParallelReaders:
         return self._readers
 
     def read_file(self, base_path: str, path: str, **kwargs: Any) -> Any:
-        if kwargs.get("context_sender") is not self._generator:  # not the articles loop
+        if not is_articles_loop(kwargs, self._generator):
             return self._readers.read_file(base_path, path, **kwargs)
         if self._call is None:
             self._call = (base_path, kwargs)
@@ -96,7 +96,7 @@ class ParallelReaders:
                 logger.warning("Lecture en parallèle impossible", exc_info=True)
         ready = self._ready.get(path)
         if ready is not None:
-            ready._context = self._generator.context
+            rebind_context(ready, self._generator.context)
             return ready
         ahead = self._ahead.pop(path, None)
         if ahead is None:  # not read ahead, or failed there: read here, errors included
@@ -123,10 +123,10 @@ class ParallelReaders:
         shared = shared_objects(self._generator)
 
         def read(index: int) -> tuple[bytes, list[Any]]:
-            size = pelican_urls.memo_size()
+            size = url_memo.memo_size()
             article = self._readers.read_file(base_path, paths[index], **kwargs)
             slug_names(article)
-            return dumps(article, shared), pelican_urls.take_formatted(size, article)
+            return dumps(article, shared), url_memo.take_formatted(size, article)
 
         jobs = Jobs(len(paths))
         keep = self._fresh is not None
@@ -134,7 +134,7 @@ class ParallelReaders:
         # holds the bytes of every article beside the articles themselves
         for index, (data, urls) in results(jobs.fork(self._processes, read)):
             article = loads(data, shared)
-            pelican_urls.adopt(article, urls)  # formatted by the worker, not again here
+            url_memo.adopt(article, urls)  # formatted by the worker, not again here
             self._ahead[paths[index]] = (article, data if keep else None)
         jobs.join()
         logger.debug("%d of %d articles read by workers", len(self._ahead), len(paths))

@@ -32,7 +32,6 @@ build.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,12 +39,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from blinker import signal
-from pelican import signals
 from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator
 
-from .workers import WarningsKept
-from .writing import affected_outputs, write_only
+from parallel_build.pelican_internals import article_holders, article_reading_arguments
+from parallel_build.workers import WarningsKept
+from parallel_build.writing import affected_outputs, write_only
 
 # sent with the articles generator, ``old=`` and ``new=`` once the new article stands
 # everywhere the old one stood (the old one's attributes set by the build's context
@@ -86,7 +85,7 @@ def _replace(
     for name, value in vars(old).items():  # what the build's context phase set
         if name not in vars(new):
             setattr(new, name, value)
-    substitute(old, new)
+    substitute(old, new, generators, articles)
     taken: set[str] = set(FREE_METADATA)
     for _receiver, answer in content_refreshed.send(articles, old=old, new=new):
         if isinstance(answer, str):
@@ -138,33 +137,40 @@ def _read(generator: ArticlesGenerator, path: str, logged: list[str]) -> Any:
     readers = getattr(generator.readers, "inner", generator.readers)
     try:
         return readers.read_file(
-            base_path=generator.path,
-            path=path,
-            content_class=Article,
-            context=generator.context,
-            preread_signal=signals.article_generator_preread,
-            preread_sender=generator,
-            context_signal=signals.article_generator_context,
-            context_sender=generator,
+            base_path=generator.path, path=path, **article_reading_arguments(generator)
         )
     except Exception as error:
         logged.append(f"{type(error).__name__}: {error}")
         return None
 
 
-def substitute(old: Any, new: Any) -> int:
-    """Put ``new`` in the place of ``old`` in every list and dictionary holding it
-    (the gc knows them all); returns how many places."""
-    places = 0
-    for holder in gc.get_referrers(old):
-        if isinstance(holder, list):
-            for index, item in enumerate(holder):
-                if item is old:
-                    holder[index] = new
-                    places += 1
-        elif isinstance(holder, dict):
-            for key, item in holder.items():
-                if item is old:
-                    holder[key] = new
-                    places += 1
+def substitute(old: Any, new: Any, generators: list[Any], articles: ArticlesGenerator) -> int:
+    """Put ``new`` in the place of ``old`` wherever the build keeps its articles: the
+    lists and mappings of Pelican's articles generator and its context, and the
+    arguments of the noted writes; returns how many places."""
+    places = sum(replace_item(holder, old, new) for holder in article_holders(articles))
+    for generator in generators:
+        recorder = getattr(generator, "output_recorder", None)
+        for task in recorder.tasks.values() if recorder is not None else ():
+            task.calls = [
+                (method, tuple(new if a is old else a for a in args), kwargs)
+                for method, args, kwargs in task.calls
+            ]
+            for _method, args, kwargs in task.calls:
+                for value in (*args, *kwargs.values()):
+                    places += replace_item(value, old, new)
+                places += replace_item(kwargs, old, new)
     return places
+
+
+def replace_item(holder: Any, old: Any, new: Any) -> int:
+    """Put ``new`` in the place of ``old`` in a list or a mapping's values; how many."""
+    if isinstance(holder, list):
+        found = [index for index, item in enumerate(holder) if item is old]
+    elif isinstance(holder, dict):
+        found = [key for key, item in holder.items() if item is old]
+    else:
+        return 0
+    for place in found:
+        holder[place] = new
+    return len(found)

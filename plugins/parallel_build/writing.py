@@ -49,9 +49,12 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.contents import Content
-
-from .workers import CLAIM, Jobs
+from parallel_build.pelican_internals import (
+    forget_contents_html,
+    take_over_output,
+    writes_one_content,
+)
+from parallel_build.workers import CLAIM, Jobs
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +162,7 @@ def family(task: Task) -> int:
         return LISTINGS
     if any(method == "write_feed" or callable(method) for method, _a, _k in task.calls):
         return FEEDS
-    if all("article" in kwargs or "page" in kwargs for _m, _a, kwargs in task.calls):
+    if all(writes_one_content(kwargs) for _m, _a, kwargs in task.calls):
         return SINGLE_PAGES
     return LISTINGS
 
@@ -226,7 +229,9 @@ def write_in_parallel(
     def work(index: int) -> dict[str, list[Any]]:
         if previous and previous[-1] == FEEDS != families[index]:
             # no more feeds in this process: claims only go on away from them
-            getattr(writer, "forget_feed_entries", _nothing)()
+            forget = getattr(writer, "forget_feed_entries", None)
+            if forget is not None:
+                forget()
         previous[:] = [families[index]]
         try:
             run(writer, [tasks[index]])
@@ -245,18 +250,6 @@ def write_in_parallel(
         done.add(index)
     jobs.join()
     run(writer, [task for index, task in enumerate(tasks) if index not in done])
-
-
-def forget_contents_html() -> None:
-    """Empty Pelican's memo of each content's HTML (``Content.get_content``).
-
-    Pelican keeps the HTML of every article it renders until the build ends (a copy
-    of each text in each worker); the page of an article asks for it once, and a feed
-    once per kind (the feed writer keeps its own entries). Emptied after each task,
-    the memo still serves the many reads of one page. Summaries stay memoised: lists
-    show each one about seven times.
-    """
-    Content.get_content.cache.clear()
 
 
 def affected_outputs(
@@ -308,9 +301,7 @@ def install(generators: list[Any], processes: int, first_sources: Collection[str
         finally:
             gc.unfreeze()  # Pelican's autoreload builds again in this process
 
-    producing[0].generate_output = generate_all
-    for generator in producing[1:]:
-        generator.generate_output = _nothing
+    take_over_output(producing, generate_all)
 
 
 def write_only(generators: list[Any], names: Collection[str]) -> list[str]:
@@ -328,7 +319,3 @@ def write_only(generators: list[Any], names: Collection[str]) -> list[str]:
     writer = recorder.writer
     run(type(writer)(writer.output_path, settings=writer.settings), tasks)
     return [task.name for task in tasks]
-
-
-def _nothing(*_args: Any) -> None:
-    """Output already written by the first generator's ``generate_output``; no memo to forget."""

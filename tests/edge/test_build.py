@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from complaints.pelican_edge import ContentProblems
+from complaints.edge.messages import ContentProblems
 from tests.edge.conftest import PIXMANIA, PIXMANIA_PAGE, RunPelican, replace_in
 
 SITE = "https://allo.example"

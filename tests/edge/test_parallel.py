@@ -20,7 +20,7 @@ from parallel_build import processes
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from complaints.pelican_edge import ContentProblems
+from complaints.edge.messages import ContentProblems
 from tests.conftest import build_site
 from tests.edge.corpus import ROOT, differences, generate, tree
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from complaints import rules
+from complaints.domain import rules
 from tests.edge.conftest import METHODOLOGY_PAGE, RunPelican
 
 MERCHANT_PAGE = "marchands/pixmania/index.html"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from complaints.frontmatter import split_front_matter
+from complaints.editorial.frontmatter import split_front_matter
 
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from complaints.check import check_content, read_settings
 from tests.conftest import ROOT, build_site
+from tests.support.checks import content_problems, settings_of
 
 BAD = ROOT / "tests" / "bad_content"
 FIXTURES = sorted(p for p in BAD.glob("*.md") if p.name != "README.md")
 # the build's settings: publishconf.py (legal notice values still « [À COMPLÉTER »)
-SETTINGS = {**read_settings(ROOT / "publishconf.py"), "COMPLAINTS_REFUSE_PLACEHOLDERS": True}
+SETTINGS = settings_of("publishconf.py", COMPLAINTS_REFUSE_PLACEHOLDERS=True)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_the_build_fails_cleanly_and_writes_no_page(broken) -> None:
 
 def test_every_problem_check_finds_is_in_the_build_log(broken) -> None:
     content, _output, log, _status = broken
-    problems = check_content(content, SETTINGS)
+    problems = content_problems(content, SETTINGS)
     assert len(problems) >= len(FIXTURES) + 9
     missing = [
         str(p).replace(f"{content}/", "", 2)
@@ -67,7 +67,7 @@ def test_the_build_reports_nothing_check_does_not(broken) -> None:
     content, _output, log, _status = broken
     files = ("temoignages/", "pages/", "merchants/", "authors/")
     build_lines = [line for line in log.splitlines() if line.startswith(files) and " : " in line]
-    assert len(build_lines) == len(check_content(content, SETTINGS))
+    assert len(build_lines) == len(content_problems(content, SETTINGS))
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])

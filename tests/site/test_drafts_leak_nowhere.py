@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from pelican.settings import read_settings
 
-from complaints.pelican_outputs import blank_draft_translations
+from complaints.edge.output_plan import blank_draft_translations
 from tests.conftest import ROOT, TEST_SITEURL, build_site
 from tests.site.site_helpers import soup
 from tests.site.test_failures import project  # noqa: F401  (fixture)

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from complaints.frontmatter import split_front_matter
-from complaints.profiles import read_merchant
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.editorial.profiles import read_merchant
 from tests.site.build_safety_helpers import task_env
 from tests.site.test_failures import copy_project
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from complaints.frontmatter import split_front_matter
+from complaints.editorial.frontmatter import split_front_matter
 from tests.conftest import ROOT, TEST_SITEURL, build_site
 from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, local_path, soup
 
@@ -242,7 +242,7 @@ def test_every_page_has_a_search_box_that_works_without_javascript(built_site: P
 
 
 def test_indexing_failure_is_an_error_with_exit_code(tmp_path: Path) -> None:
-    from complaints.search_index import SearchIndexError, index_site
+    from complaints.edge.search_index import SearchIndexError, index_site
 
     with pytest.raises(SearchIndexError, match="index de recherche") as error:
         index_site(tmp_path)  # nothing to index: Pagefind exits 1
@@ -250,7 +250,7 @@ def test_indexing_failure_is_an_error_with_exit_code(tmp_path: Path) -> None:
 
 
 def test_indexing_writes_the_bundle_from_the_wheel_binary(tmp_path: Path) -> None:
-    from complaints.search_index import index_site, pagefind_executable
+    from complaints.edge.search_index import index_site, pagefind_executable
 
     assert "pagefind_bin" in str(pagefind_executable())  # shipped by the wheel, not downloaded
     page = (

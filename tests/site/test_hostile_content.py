@@ -22,7 +22,7 @@ from lxml import etree
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from complaints.validate import DEFAULT_SECTIONS
+from complaints.editorial.validate import DEFAULT_SECTIONS
 from tests.conftest import ROOT, build_site
 from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
 from typographie.french import apply_text

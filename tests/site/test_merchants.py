@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from complaints.scorecard import round_score, shrunk_score
+from complaints.domain.scorecard import round_score, shrunk_score
 from tests.conftest import TEST_SITEURL
 from tests.site.site_helpers import content_drafts, soup
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import openpyxl
 
-from complaints.opendata import CSV_COLUMNS
+from complaints.outputs.opendata import CSV_COLUMNS
 from tests.site.site_helpers import soup
 
 MONEY = ("amount", "recovered", "not_recovered")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from complaints.search_index import SEARCH_ENTRY, SEARCH_OUTPUT
+from complaints.edge.search_index import SEARCH_ENTRY, SEARCH_OUTPUT
 from tests.conftest import ROOT, TEST_SITEURL, build_site
 from tests.site.test_failures import PIXMANIA, project  # noqa: F401  (fixture)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from complaints.page_values import french_number
-from complaints.rules import Z
+from complaints.domain.rules import Z
+from complaints.present.page_values import french_number
 from tests.conftest import ROOT, TEST_LEGAL_VALUES, build_site
 from tests.site.site_helpers import html_pages, soup
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from complaints.nextsteps import advice_for
+from complaints.present.nextsteps import advice_for
 from tests.site.site_helpers import PIXMANIA_PAGE, soup, visible_text
 
 TESTIMONIES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"

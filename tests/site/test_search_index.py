@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from complaints.search_index import VOCABULARY_FILE
+from complaints.edge.search_index import VOCABULARY_FILE
 from tests.conftest import build_site
 from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
 
@@ -136,7 +136,7 @@ def test_the_vocabulary_keeps_the_words_of_pages_as_written_and_reads_the_others
 ) -> None:
     """The words of a searched page are noted when it is written (each word once per
     process); a searched page not reported is read at the end; other pages add nothing."""
-    from complaints.search_index import (
+    from complaints.edge.search_index import (
         SEEN_KEY,
         WORDS_KEY,
         WRITTEN_KEY,

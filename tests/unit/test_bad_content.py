@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from complaints.check import check_content, check_file, main
-from complaints.profiles import load_authors, load_merchants
+from complaints.check import main
+from complaints.editorial.check import check_file
+from complaints.editorial.profiles import load_authors, load_merchants
+from tests.support.checks import RULES, content_problems
 
 BAD = Path(__file__).parents[1] / "bad_content"
 FILES = sorted(p for p in BAD.glob("*.md") if p.name != "README.md")
@@ -28,7 +30,7 @@ def test_there_are_enough_fixtures():
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_one_problem_with_field_value_and_message(path):
     expected = expectations(path)
-    problems = check_file(path, MERCHANTS, authors=AUTHORS)
+    problems = check_file(path, MERCHANTS, rules=RULES, authors=AUTHORS)
     assert len(problems) == 1, "\n".join(map(str, problems))
     (problem,) = problems
     message = str(problem)
@@ -40,11 +42,11 @@ def test_one_problem_with_field_value_and_message(path):
 
 
 def test_good_pixmania_has_no_problem():
-    assert check_file(BAD / "good" / "pixmania.md", {"pixmania"}) == []
+    assert check_file(BAD / "good" / "pixmania.md", {"pixmania"}, rules=RULES) == []
 
 
 def test_source_overrides_file_name():
-    problems = check_file(BAD / "bad_status.md", MERCHANTS, source="a/b.md")
+    problems = check_file(BAD / "bad_status.md", MERCHANTS, rules=RULES, source="a/b.md")
     assert problems[0].file == "a/b.md"
 
 
@@ -63,7 +65,7 @@ def _content(tmp_path: Path, files: list[Path]) -> Path:
 
 def test_check_content_reports_every_file_sorted(tmp_path):
     content = _content(tmp_path, FILES)
-    problems = check_content(content)
+    problems = content_problems(content)
     assert len(problems) == len(FILES)
     assert [p.file for p in problems] == sorted(p.file for p in problems)
 
@@ -71,7 +73,7 @@ def test_check_content_reports_every_file_sorted(tmp_path):
 def test_check_content_reports_bad_profiles(tmp_path):
     content = _content(tmp_path, [])
     (content / "merchants" / "sans-nom.md").write_text("---\nwebsite: x\n---\n")
-    fields = sorted(p.field for p in check_content(content))
+    fields = sorted(p.field for p in content_problems(content))
     assert fields == ["name", "website"]
 
 

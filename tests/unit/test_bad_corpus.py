@@ -10,11 +10,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from complaints.check import check_content, main
+from complaints.check import main
+from tests.support.checks import content_problems, settings_of
 
 BAD = Path(__file__).parents[1] / "bad_content"
 CORPUS = BAD / "corpus"
-SETTINGS = {"COMPLAINTS_REFUSE_PLACEHOLDERS": True}
+SETTINGS = settings_of(COMPLAINTS_REFUSE_PLACEHOLDERS=True)
 
 CORPUS_PROBLEMS = {
     # a broken profile is one problem; the testimonies citing it are not "unknown"
@@ -52,7 +53,7 @@ def found(problems, content: Path) -> set[tuple[str, str, str]]:
 
 def test_each_corpus_problem_is_reported_once(tmp_path):
     content = corpus_content(tmp_path)
-    problems = check_content(content, SETTINGS)
+    problems = content_problems(content, SETTINGS)
     reported = found(problems, content)
     assert len(problems) == len(CORPUS_PROBLEMS), "\n".join(map(str, problems))
     for file, field, value in CORPUS_PROBLEMS:
@@ -62,14 +63,14 @@ def test_each_corpus_problem_is_reported_once(tmp_path):
 
 def test_the_duplicate_slug_names_the_first_file(tmp_path):
     content = corpus_content(tmp_path)
-    (duplicate,) = [p for p in check_content(content, SETTINGS) if p.field == "slug"]
+    (duplicate,) = [p for p in content_problems(content, SETTINGS) if p.field == "slug"]
     assert "meme-slug-avril.md" in duplicate.expected
     assert "nom du fichier" in duplicate.expected  # mars has no slug: line; its name is it
 
 
 def test_placeholders_pass_without_the_setting(tmp_path):
     content = corpus_content(tmp_path)
-    fields = {(Path(p.file).name, p.field) for p in check_content(content)}
+    fields = {(Path(p.file).name, p.field) for p in content_problems(content)}
     assert ("inachevee.md", "(texte)") not in fields
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from complaints.editor_messages import EditorMessages, problems_report, summary_line
-from complaints.problems import ContentError, Problem
+from complaints.domain.problems import ContentError, Problem
+from complaints.edge.messages import EditorMessages, problems_report, summary_line
 from sitebuild.completeness import missing_files, missing_report, required_files
 
 PROBLEM = Problem("temoignages/x.md", "testimony.outcome.as_of", "« 2009-13-06 »", "une date", 12)

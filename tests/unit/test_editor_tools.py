@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from complaints.frontmatter import split_front_matter
-from complaints.skeletons import (
+from complaints.domain.vocabulary import VOCABULARIES
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.editorial.skeletons import (
     SkeletonRefused,
     checked_slug,
     known_merchant,
@@ -16,8 +17,7 @@ from complaints.skeletons import (
     new_testimony_text,
     valid_slug,
 )
-from complaints.vocabulary import VOCABULARIES
-from complaints.vocabulary_doc import reference
+from complaints.editorial.vocabulary_doc import reference
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = (ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def test_unknown_merchant_is_refused_with_a_suggestion_and_the_list() -> None:
 
 
 def test_new_merchant_text_is_a_valid_profile(tmp_path: Path) -> None:
-    from complaints.profiles import read_merchant
+    from complaints.editorial.profiles import read_merchant
 
     path = tmp_path / "boutique-exemple.md"
     path.write_text(

@@ -9,8 +9,8 @@ import json
 import pytest
 from jinja2 import Environment
 
-from complaints.escaping import is_site_relative, safe_url, script_json
-from complaints.opendata import CSV_COLUMNS, neutralise_formula, write_csv
+from complaints.outputs.opendata import CSV_COLUMNS, neutralise_formula, write_csv
+from complaints.present.escaping import is_site_relative, safe_url, script_json
 
 
 @pytest.mark.parametrize(

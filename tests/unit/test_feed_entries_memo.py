@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from complaints.feed_writer import MagazineWriter
-from complaints.feeds import FICTIONAL_NOTICE, FeedPage
+from complaints.edge.writer import MagazineWriter
+from complaints.outputs.feeds import FICTIONAL_NOTICE, FeedPage
 
 SITEURL = "https://example.org"
 SETTINGS = {

@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import pytest
 from markupsafe import Markup
 
-from complaints.feeds import (
+from complaints.domain.problems import ContentError
+from complaints.editorial.profiles import AuthorProfile, MerchantProfile, read_author
+from complaints.outputs.feeds import (
     FICTIONAL_NOTICE,
     FeedPage,
     absolute_links,
@@ -16,11 +18,9 @@ from complaints.feeds import (
     feed_title,
     is_fictional,
 )
-from complaints.jsonld import article_jsonld, publisher
-from complaints.problems import ContentError
-from complaints.profiles import AuthorProfile, MerchantProfile, read_author
-from complaints.text import plain_text
-from complaints.typeset import typeset_author, typeset_merchant
+from complaints.present.jsonld import article_jsonld, publisher
+from complaints.present.text import plain_text
+from complaints.present.typeset import typeset_author, typeset_merchant
 from typographie.french import NBSP, NNBSP, apply_text
 
 BASE = "https://example.org/2009/07/x/"

@@ -7,17 +7,17 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import Environment
 
-from complaints import rules
-from complaints.formatting import (
+from complaints.domain import rules
+from complaints.domain.fuzzydate import FuzzyDate
+from complaints.present.filters import install
+from complaints.present.formatting import (
     country_fr,
     fuzzy_date_fr,
-    install,
     period_fr,
     score_fr,
     share_of,
     tenths,
 )
-from complaints.fuzzydate import FuzzyDate
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,17 @@ from types import SimpleNamespace
 
 import pytest
 
-from complaints.fuzzydate import FuzzyDate
-from complaints.related import RelatedIndex, section_neighbours
-from complaints.sitemap import (
+from complaints.domain.fuzzydate import FuzzyDate
+from complaints.domain.related import RelatedIndex, section_neighbours
+from complaints.domain.topics import build_topics, categories_of, topic_slug, topic_url
+from complaints.domain.vocabulary import ISSUE_CATEGORIES
+from complaints.outputs.sitemap import (
     SitemapEntry,
     content_lastmod,
     is_indexable,
     render_robots,
     render_sitemap,
 )
-from complaints.topics import build_topics, categories_of, topic_slug, topic_url
-from complaints.vocabulary import ISSUE_CATEGORIES
 
 
 def item(name: str, slug: str, issues: list[str], day: int, **more: object) -> SimpleNamespace:

@@ -8,7 +8,9 @@ import pytest
 from markupsafe import Markup
 from pelican.utils import SafeDatetime
 
-from complaints.formatting import (
+from complaints.domain.fuzzydate import FuzzyDate
+from complaints.domain.model import Money
+from complaints.present.formatting import (
     FILTERS,
     date_fr,
     duration_fr,
@@ -20,8 +22,6 @@ from complaints.formatting import (
     money_fr,
     percent_fr,
 )
-from complaints.fuzzydate import FuzzyDate
-from complaints.model import Money
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from complaints.fuzzydate import DateError, FuzzyDate
+from complaints.domain.fuzzydate import DateError, FuzzyDate
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import Markup
 
-from complaints.grammar import de, elides, plural
+from complaints.present.grammar import de, elides, plural
 
 
 @pytest.mark.parametrize(

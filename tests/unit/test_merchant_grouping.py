@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
-from complaints.merchants import build_merchants, public_merchants
+from complaints.domain.merchants import build_merchants, public_merchants
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 import pytest
 
-from complaints import rules
-from complaints.methodology_values import CODE_VALUES
+from complaints.domain import rules
+from complaints.present.methodology_values import CODE_VALUES
 
 
 def printed(name: str) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from complaints import model
-from complaints.frontmatter import split_front_matter
-from complaints.fuzzydate import FuzzyDate
-from complaints.model import parse_testimony, path, unknown_merchant_problem
-from complaints.problems import ContentError, Problem
+from complaints.domain import model
+from complaints.domain.fuzzydate import FuzzyDate
+from complaints.domain.model import parse_testimony, path, unknown_merchant_problem
+from complaints.domain.problems import ContentError, Problem
+from complaints.editorial.frontmatter import split_front_matter
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from complaints.nextsteps import (
+from complaints.domain.problems import ContentError
+from complaints.present.nextsteps import (
     advice_for,
     load_next_steps,
     parse_next_steps,
     stale_entries,
     uncovered_issues,
 )
-from complaints.problems import ContentError
 
 
 def test_every_issue_of_the_vocabulary_has_advice() -> None:

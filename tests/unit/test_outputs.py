@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from complaints.outputs import FIELD, Claim, make_plan, normalise
+from complaints.outputs.output_plan import FIELD, Claim, make_plan, normalise
 
 TESTIMONY = "temoignages/temoignages/x.md"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from complaints.page_values import CODE_VALUES, fill, french_number, setting_text
-from complaints.rules import Z
+from complaints.domain.rules import Z
+from complaints.present.page_values import CODE_VALUES, fill, french_number, setting_text
 
 
 def test_fills_settings_escaped() -> None:

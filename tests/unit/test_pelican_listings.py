@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from complaints.pelican_listings import IdentityList, index_listings
+from parallel_build.listings import IdentityList
+from parallel_build.pelican_internals import replace_listings
 
 
 class Item:
@@ -36,7 +37,7 @@ def test_the_generators_and_the_contexts_lists_become_the_same_identity_lists() 
     context = {"tags": list(tags.items()), "categories": categories, "authors": authors}
     generator = SimpleNamespace(tags=tags, categories=categories, authors=authors,
                                 context=context)  # fmt: skip
-    index_listings(generator)
+    replace_listings(generator, IdentityList)
     assert isinstance(tags["t"], IdentityList) and tags["t"] == [a]
     assert context["tags"] == [("t", tags["t"])] and context["tags"][0][1] is tags["t"]
     assert context["categories"] is categories and isinstance(categories[0][1], IdentityList)

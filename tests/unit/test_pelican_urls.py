@@ -1,4 +1,4 @@
-"""The URL memo (complaints.pelican_urls) gives what Pelican gives, whatever changes."""
+"""The URL memo (parallel_build.url_memo) gives what Pelican gives, whatever changes."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from parallel_build import url_memo
+from parallel_build.url_memo import PELICAN_EXPAND_SETTINGS, begin_memo, end_memo
 from pelican.contents import Article, Content, Page, Static
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 from pelican.utils import SafeDatetime
-
-from complaints import pelican_urls
-from complaints.pelican_urls import PELICAN_EXPAND_SETTINGS, begin_memo, end_memo
 
 SETTINGS = {
     **DEFAULT_CONFIG,
@@ -68,7 +67,7 @@ def formatted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         keys.append(key)
         return PELICAN_EXPAND_SETTINGS(self, key, klass)
 
-    monkeypatch.setattr(pelican_urls, "PELICAN_EXPAND_SETTINGS", pelican)
+    monkeypatch.setattr(url_memo, "PELICAN_EXPAND_SETTINGS", pelican)
     return keys
 
 
@@ -122,15 +121,15 @@ def test_what_a_worker_formatted_is_adopted_by_the_twin_it_sends(formatted: list
     copy), which formats them only when its fields differ; the worker forgets them."""
     with memoized_urls():
         read = content(Article, slug="un")
-        size = pelican_urls.memo_size()
-        taken = pelican_urls.take_formatted(size, read)
+        size = url_memo.memo_size()
+        taken = url_memo.take_formatted(size, read)
         assert sorted(formatted) == ["save_as", "url"]
-        assert pelican_urls.memo_size() == size  # the worker keeps nothing of it
+        assert url_memo.memo_size() == size  # the worker keeps nothing of it
         twin, changed = content(Article, slug="un"), content(Article, slug="deux")
-        pelican_urls.adopt(twin, taken)
-        pelican_urls.adopt(changed, taken)
+        url_memo.adopt(twin, taken)
+        url_memo.adopt(changed, taken)
         formatted.clear()
         assert (twin.url, twin.save_as) == ("2020/x/un/", "2020/x/un/index.html")
         assert formatted == []
         assert changed.url == "2020/x/deux/" and formatted == ["url"]
-    assert pelican_urls.take_formatted(0, read) == []  # outside a build: nothing
+    assert url_memo.take_formatted(0, read) == []  # outside a build: nothing

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints.frontmatter import split_front_matter
-from complaints.personal_data import (
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.editorial.personal_data import (
     ADDRESS,
     CARD,
     CUSTOMER,

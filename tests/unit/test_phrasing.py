@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from complaints.fuzzydate import FuzzyDate
-from complaints.model import Event, Money
-from complaints.phrasing import HOW, SUBJECTS, VERBS, event_sentence
-from complaints.vocabulary import ACTORS, CHANNELS, KINDS
+from complaints.domain.fuzzydate import FuzzyDate
+from complaints.domain.model import Event, Money
+from complaints.domain.vocabulary import ACTORS, CHANNELS, KINDS
+from complaints.present.phrasing import HOW, SUBJECTS, VERBS, event_sentence
 
 
 def event(**fields) -> Event:

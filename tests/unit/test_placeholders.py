@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from complaints.frontmatter import split_front_matter
-from complaints.placeholders import (
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.editorial.placeholders import (
     TEMPLATE,
     find_placeholders,
     skeleton_phrases,

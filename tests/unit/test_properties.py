@@ -7,12 +7,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints.check import pelican_slugify
-from complaints.frontmatter import read_front_matter, split_front_matter
-from complaints.fuzzydate import DateError, FuzzyDate
-from complaints.model import parse_testimony
-from complaints.problems import ContentError
-from complaints.validate import Rules, check_text
+from complaints.domain.fuzzydate import DateError, FuzzyDate
+from complaints.domain.model import parse_testimony
+from complaints.domain.problems import ContentError
+from complaints.editorial.frontmatter import read_front_matter, split_front_matter
+from complaints.editorial.validate import check_text
+from tests.support.checks import RULES as SITE_RULES
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 BASE, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
@@ -107,7 +107,7 @@ def test_one_field_replaced_by_garbage(where, junk):
 # --- the loader and the validator, on arbitrary text --------------------------
 
 GOOD_TEXT = PIXMANIA.read_text(encoding="utf-8")
-RULES = Rules(slugify=pelican_slugify({}))
+RULES = SITE_RULES
 yaml_bits = st.sampled_from(
     [
         "[",

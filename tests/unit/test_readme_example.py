@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from complaints.frontmatter import load_yaml
-from complaints.model import parse_testimony
+from complaints.domain.model import parse_testimony
+from complaints.editorial.frontmatter import load_yaml
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from complaints.active_content import active_content, unsafe_url
-from complaints.check import check_content, read_settings
-from complaints.frontmatter import (
+from complaints.domain.problems import ContentError
+from complaints.editorial.active_content import active_content, unsafe_url
+from complaints.editorial.frontmatter import (
     MAX_FILE_CHARS,
     MAX_FRONT_MATTER_CHARS,
     read_front_matter,
     read_text_file,
 )
-from complaints.problems import ContentError
+from tests.support.checks import content_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,7 +133,7 @@ def test_content_links_outside_the_content_or_to_nothing_are_refused(tmp_path: P
         "[c]({filename}absent.md)\n",
         encoding="utf-8",
     )
-    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    problems = [p for p in content_problems(content) if p.file == str(page)]
     assert [(p.line, p.field, p.value) for p in problems] == [
         (6, "lien {static}", "« /../../secret.txt »"),
         (7, "lien {attach}", "« ../../../etc/passwd »"),
@@ -157,7 +157,7 @@ def test_a_page_cannot_take_a_folder_the_site_writes(
     shutil.copytree(ROOT / "content", content)
     page = content / "pages" / name
     page.write_text(f"---\n{front}\n---\nTexte.\n", encoding="utf-8")
-    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    problems = [p for p in content_problems(content) if p.file == str(page)]
     assert [p.field for p in problems] == [field]
     assert "écrit par le site" in problems[0].expected
 
@@ -171,11 +171,11 @@ def test_a_published_text_cannot_link_to_a_draft_nor_take_a_long_slug(tmp_path: 
         f"---\ntitle: Zz\nslug: {'a' * 101}\n---\n[brouillon]({{filename}}{draft})\n",
         encoding="utf-8",
     )
-    problems = [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    problems = [p for p in content_problems(content) if p.file == str(page)]
     assert [(p.line, p.field) for p in problems] == [(3, "slug"), (5, "lien {filename}")]
     assert "brouillon" in problems[1].expected
     page.write_text(f"---\ntitle: Zz\nstatus: draft\n---\n[b]({{filename}}{draft})\n")
-    assert not [p for p in check_content(content, read_settings(None)) if p.file == str(page)]
+    assert not [p for p in content_problems(content) if p.file == str(page)]
 
 
 def _site(folder: Path, text: str) -> Path:

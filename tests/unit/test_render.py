@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from complaints.frontmatter import split_front_matter
-from complaints.model import parse_testimony
-from complaints.render import elapsed_text, insert_case_html, render_case_html
-from complaints.timeline import derive_facts
+from complaints.domain.model import parse_testimony
+from complaints.domain.timeline import derive_facts
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.present.render import elapsed_text, insert_case_html, render_case_html
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from complaints.render_memo import RenderMemo
+from complaints.present.render_memo import RenderMemo
 
 MACRO = """{% macro card(item, heading) -%}
 {%- call memo('card', item, heading) -%}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from complaints import rules, vocabulary
+from complaints.domain import rules, vocabulary
 
 
 def test_points_of_the_methodology() -> None:

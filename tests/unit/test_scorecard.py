@@ -10,9 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaints import fuzzydate, model, timeline
-from complaints.rules import LOW_CONFIDENCE_BELOW, MIN_CASES_FOR_SCORE, PRIOR_CASES, PRIOR_MEAN
-from complaints.scorecard import (
+from complaints.domain import fuzzydate, model, timeline
+from complaints.domain.rules import (
+    LOW_CONFIDENCE_BELOW,
+    MIN_CASES_FOR_SCORE,
+    PRIOR_CASES,
+    PRIOR_MEAN,
+)
+from complaints.domain.scorecard import (
     compute_scorecard,
     kaplan_meier_median,
     round_score,

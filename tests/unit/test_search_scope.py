@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from complaints.search_scope import ALL_HTML, path_shape, search_bundles, with_path
+from complaints.outputs.search_scope import ALL_HTML, path_shape, search_bundles, with_path
 
 
 def matches(glob: str, path: str) -> bool:

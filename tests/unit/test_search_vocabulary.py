@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from complaints.search_vocabulary import VOCABULARY_FILTER, page_words, vocabulary_page
+from complaints.outputs.search_vocabulary import VOCABULARY_FILTER, page_words, vocabulary_page
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Titre seul</title></head><body>
 <nav>Accueil Marchands</nav>

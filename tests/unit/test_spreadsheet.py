@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import openpyxl
 
-from complaints.opendata import CSV_COLUMNS
-from complaints.spreadsheet import write_xlsx
+from complaints.outputs.opendata import CSV_COLUMNS
+from complaints.outputs.spreadsheet import write_xlsx
 
 ROW = {column: "" for column in CSV_COLUMNS} | {
     "url": "https://example.org/2009/07/x/",

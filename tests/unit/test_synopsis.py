@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from complaints.scorecard import combine_qualifiers, compute_scorecard
-from complaints.synopsis import merchant_sentence, money_sort_key, totals_fr
+from complaints.domain.scorecard import combine_qualifiers, compute_scorecard
+from complaints.present.synopsis import merchant_sentence, money_sort_key, totals_fr
 from tests.unit.fakes import FakeCase, FakeMoney
 
 PIXMANIA = FakeCase(

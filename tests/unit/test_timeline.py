@@ -3,10 +3,10 @@
 from datetime import date
 from pathlib import Path
 
-from complaints.formatting import duration_fr
-from complaints.frontmatter import split_front_matter
-from complaints.model import parse_testimony
-from complaints.timeline import build_timeline, case_points, derive_facts, replies
+from complaints.domain.model import parse_testimony
+from complaints.domain.timeline import build_timeline, case_points, derive_facts, replies
+from complaints.editorial.frontmatter import split_front_matter
+from complaints.present.formatting import duration_fr
 
 PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 

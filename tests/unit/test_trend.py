@@ -6,7 +6,8 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from complaints.trend import has_trend, trend_svg, yearly_figures
+from complaints.domain.trend import has_trend, yearly_figures
+from complaints.present.trend_chart import trend_svg
 from tests.unit.fakes import FakeCase
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from typographie import process_content
 from typographie.french import NBSP, NNBSP, apply, apply_title, widont
+from typographie.plugin import process_content
 
 # ---------------------------------------------------------------- rules
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from jinja2 import DictLoader, Environment
 
-from typographie import TypographicTemplates
 from typographie.french import NBSP, NNBSP
+from typographie.plugin import TypographicTemplates
 from typographie.templates import typeset_template
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from complaints.check import pelican_slugify
-from complaints.validate import Rules, check_text
+from complaints.edge.settings import site_rules
+from complaints.editorial.validate import Rules, check_text
+from tests.support.checks import RULES as SITE_RULES
 
 GOOD = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
 TEXT = GOOD.read_text(encoding="utf-8")
-RULES = Rules(slugify=pelican_slugify({}))
+RULES = SITE_RULES
 
 
 def problems(text: str, kind: str = "testimony", rules: Rules = RULES) -> list[str]:
@@ -46,7 +47,7 @@ def test_skeleton_text_is_allowed_in_a_draft():
 
 
 def test_sections_come_from_the_settings():
-    rules = Rules.from_settings({"COMPLAINTS_SECTIONS": ["Enquêtes"]}, RULES.slugify)
+    rules = site_rules({"COMPLAINTS_SECTIONS": ["Enquêtes"]})
     assert any(p.startswith("4 category") for p in problems(TEXT, rules=rules))
 
 
@@ -88,7 +89,7 @@ def test_page_placeholders_only_when_refused():
 
 def test_a_page_printing_an_unfinished_setting_is_refused_when_placeholders_are():
     settings = {"LEGAL_HOST": "[À COMPLÉTER : hébergeur]", "SITENAME": "Allo"}
-    rules = Rules.from_settings({**settings, "COMPLAINTS_REFUSE_PLACEHOLDERS": True}, RULES.slugify)
+    rules = site_rules({**settings, "COMPLAINTS_REFUSE_PLACEHOLDERS": True})
     page = "---\ntitle: Mentions\n---\nSite {{ setting.SITENAME }}.\n\nHébergeur : {{ setting.LEGAL_HOST }}\n"
     (problem,) = problems(page, "page", rules)
     assert problem.startswith("6 setting.LEGAL_HOST « [À COMPLÉTER : hébergeur] »")

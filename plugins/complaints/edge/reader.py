@@ -1,0 +1,83 @@
+"""The Pelican edge that reads files: the YAML front-matter reader, validating each file.
+
+It replaces pelican-yaml-metadata's reader for its extensions and reads every file
+with the project's one loader and validator (:mod:`complaints.editorial.validate`, the
+code ``python -m complaints.check`` runs), on the RAW YAML values — before Pelican's
+date parser would read ``07/08/2026`` as 8 July.
+
+- A valid testimony's case is parsed here once: ``metadata["case"]`` (stored with
+  the article, so it survives Pelican's content cache), with the lines of the fields
+  that the corpus checks need (``metadata["complaints_lines"]``).
+- A file with problems is never skipped: it is read as a draft holding nothing but
+  its problems (``metadata["complaints_problems"]``), reported with every other
+  problem before anything is written. Nothing it asked for (save_as, template, …)
+  reaches Pelican.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.utils import get_date, posixize_path, slugify
+
+from complaints.domain.model import ROOT
+from complaints.domain.problems import Problem
+from complaints.edge.contents import LINES, PROBLEMS
+from complaints.edge.pelican_internals import YAMLReaderBase, refuse_unsupported_pelican
+from complaints.edge.settings import site_rules
+from complaints.editorial.text_guards import ALLOW_KEY
+from complaints.editorial.validate import CORPUS_FIELDS, Kind, check_path
+
+
+def kind_of(relative: str, settings: dict[str, Any]) -> Kind:
+    """A file under one of ARTICLE_PATHS is a testimony; anything else a page."""
+    for folder in settings["ARTICLE_PATHS"]:
+        folder = posixize_path(folder).strip("/")
+        if not folder or relative.startswith(folder + "/"):
+            return "testimony"
+    return "page"
+
+
+class FastYAMLMetadataReader(YAMLReaderBase):
+    """The YAML front-matter reader with the project's loader and validator."""
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        relative = posixize_path(os.path.relpath(source_path, self.settings["PATH"]))
+        kind = kind_of(relative, self.settings)
+        if getattr(self, "_rules", None) is None:
+            self._rules = site_rules(self.settings)  # once per reader (per build)
+        checked = check_path(Path(source_path), relative, kind, self._rules)
+        if checked.problems:
+            return "", self._refused(relative, checked.problems)
+        data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY)}
+        metadata = self.pelican_metadata(data, source_path)
+        if checked.case is not None:
+            metadata["case"] = checked.case
+            metadata[LINES] = {f: checked.lines[f] for f in CORPUS_FIELDS if f in checked.lines}
+        return self.markdown_html(checked.body), metadata
+
+    def _refused(self, relative: str, problems: list[Problem]) -> dict[str, Any]:
+        """A draft that holds only its problems (reported before anything is written)."""
+        return {
+            "title": Path(relative).name,
+            "date": get_date("2000-01-01"),
+            "status": "draft",
+            "slug": "refuse-" + slugify(relative),
+            PROBLEMS: problems,
+        }
+
+
+def use_fast_reader(readers: Any) -> None:
+    """Replace pelican-yaml-metadata's reader for its file extensions."""
+    for extension in FastYAMLMetadataReader.file_extensions:
+        readers.reader_classes[extension] = FastYAMLMetadataReader
+
+
+def register() -> None:
+    """The reader alone as a plugin (``complaints.edge.reader``: the benchmark's plain
+    Pelican reads the same files)."""
+    signals.initialized.connect(refuse_unsupported_pelican)
+    signals.readers_init.connect(use_fast_reader)

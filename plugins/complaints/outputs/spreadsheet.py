@@ -1,0 +1,144 @@
+"""Open data for spreadsheets: ``donnees/temoignages.xlsx`` (pure, openpyxl).
+
+The canonical ``temoignages.csv`` (comma, decimal point, UTF-8 without BOM) is a
+public contract for programs; a double click in LibreOffice or Excel under a French
+locale garbles its accents and reads its amounts as text. The same rows as an Office
+Open XML workbook need no locale guessing: numbers are numbers (amounts with two
+decimals), publication dates are dates, booleans are booleans, text is text (a title
+"=HYPERLINK(...)" is a string cell, never a formula). The
+columns are the CSV's, in the same order, with the same names.
+
+The file is deterministic: its document dates are ``generated`` (the newest content
+date) and every zip member carries a fixed timestamp, so two builds of the same
+content write the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, BinaryIO
+
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from complaints.outputs.opendata import CSV_COLUMNS
+
+SHEET_TITLE = "Témoignages"
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _number(cell: str) -> Decimal | None:
+    return Decimal(cell) if cell else None
+
+
+def _integer(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+def _day(cell: str) -> date | None:
+    return date.fromisoformat(cell) if cell else None
+
+
+def _boolean(cell: str) -> bool | None:
+    return {"true": True, "false": False}.get(cell)
+
+
+def _text(cell: str) -> str | None:
+    return cell or None
+
+
+#: How each CSV column is typed in the workbook (the others stay text: an
+#: experience date keeps its precision, "2008-07" or a range "start/end").
+CONVERTERS: dict[str, tuple[Callable[[str], Any], str | None]] = {
+    "date_published": (_day, DATE_FORMAT),
+    "amount": (_number, MONEY_FORMAT),
+    "recovered": (_number, MONEY_FORMAT),
+    "not_recovered": (_number, MONEY_FORMAT),
+    "days_to_first_answer": (_integer, None),
+    "days_to_resolution": (_integer, None),
+    "days_open": (_integer, None),
+    "broken_promises": (_integer, None),
+    "case_points": (_integer, None),
+    "fictional": (_boolean, None),
+}
+
+
+CORE_PROPERTIES = "docProps/core.xml"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def _modified_as_created(core_xml: bytes) -> bytes:
+    """openpyxl stamps ``modified`` with the time of saving: give it ``created``'s value."""
+    root = etree.fromstring(core_xml)
+    created = root.find(f"{_DCTERMS}created")
+    modified = root.find(f"{_DCTERMS}modified")
+    if created is not None and modified is not None:
+        modified.text = created.text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The same zip with a fixed timestamp on every member and in its properties."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == CORE_PROPERTIES:
+                content = _modified_as_created(content)
+            target.writestr(member, content)
+    return out.getvalue()
+
+
+def write_xlsx(
+    rows: Iterable[Mapping[str, str]],
+    stream: BinaryIO,
+    *,
+    generated: datetime | None = None,
+) -> None:
+    """Write the CSV rows (strings, :func:`opendata.testimony_row`) as a typed workbook."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    sheet.append(list(CSV_COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        values = []
+        for column in CSV_COLUMNS:
+            convert, _ = CONVERTERS.get(column, (_text, None))
+            values.append(convert(row[column]))
+        sheet.append(values)
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, str):  # openpyxl reads "=..." as a formula: keep it text
+                cell = sheet.cell(row=count + 1, column=index)
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    for index, column in enumerate(CSV_COLUMNS, start=1):
+        _, number_format = CONVERTERS.get(column, (_text, None))
+        letter = get_column_letter(index)
+        if number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = number_format
+        sheet.column_dimensions[letter].width = 60 if column in ("url", "title") else 16
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{count + 1}"
+    stamp = (generated or datetime(2000, 1, 1)).replace(tzinfo=None)
+    workbook.properties.created = stamp  # openpyxl stamps 'modified' when saving
+    workbook.properties.language = "fr-FR"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stream.write(_deterministic_zip(buffer.getvalue()))

@@ -1,0 +1,55 @@
+"""Every use the typographie plugin makes of Pelican's private API.
+
+Each touch says which Pelican code it relies on; ``WRITTEN_FOR`` gives the releases
+that code was read in. On any other, ``register()`` logs a French warning and the
+site is built without French typography (:func:`version_problem`).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+WRITTEN_FOR = ("4.12",)  # Pelican "major.minor" releases
+
+
+def installed_pelican() -> str:
+    """The installed Pelican's version ("" when it is not installed)."""
+    try:
+        return version("pelican")
+    except PackageNotFoundError:
+        return ""
+
+
+def version_problem() -> str | None:
+    """Why the installed Pelican cannot be used, in French, or None."""
+    found = installed_pelican()
+    if ".".join(found.split(".")[:2]) in WRITTEN_FOR:
+        return None
+    return (
+        f"typographie : écrit pour Pelican {', '.join(WRITTEN_FOR)}, installé « {found} » ; "
+        "le site est construit sans la typographie française (pip install -r requirements.txt)."
+    )
+
+
+# pelican/contents.py, Content: ``_content`` is the body's HTML, set in ``__init__`` and
+# served by ``get_content``; ``_summary`` a summary from the metadata, served by
+# ``get_summary``.
+
+
+def body_html(content: Any) -> Any:
+    """The body's HTML (``Content._content``), None for objects without one."""
+    return getattr(content, "_content", None)
+
+
+def set_body_html(content: Any, html: str) -> None:
+    content._content = html
+
+
+def summary_html(content: Any) -> Any:
+    """A summary given in the metadata (``Content._summary``), or None."""
+    return getattr(content, "_summary", None)
+
+
+def set_summary_html(content: Any, html: str) -> None:
+    content._summary = html

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (never a test module, never conftest)."""
