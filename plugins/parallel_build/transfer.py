@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import pickle
+from collections import Counter
 from typing import Any
 
 SHARED_NAMES = ("settings", "context", "generator")
@@ -26,11 +27,13 @@ class _Dumper(pickle.Pickler):
 
 
 class _Loader(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, shared: dict[str, Any]) -> None:
+    def __init__(self, file: io.BytesIO, shared: dict[str, Any], uses: Counter[str]) -> None:
         super().__init__(file)
         self._shared = shared
+        self._uses = uses
 
     def persistent_load(self, pid: str) -> Any:
+        self._uses[pid] += 1
         return self._shared[pid]
 
 
@@ -46,6 +49,7 @@ def dumps(obj: Any, shared: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def loads(data: bytes, shared: dict[str, Any]) -> Any:
-    """Unpickle bytes made by :func:`dumps`, with this build's ``shared`` objects."""
-    return _Loader(io.BytesIO(data), shared).load()
+def loads(data: bytes, shared: dict[str, Any], uses: Counter[str] | None = None) -> Any:
+    """Unpickle bytes made by :func:`dumps`, with this build's ``shared`` objects;
+    ``uses`` counts the references to each of them (by name) the object holds."""
+    return _Loader(io.BytesIO(data), shared, uses if uses is not None else Counter()).load()
