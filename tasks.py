@@ -342,9 +342,11 @@ def test(c):
 
 @task
 def lint(c):
-    """Lint and check formatting with ruff."""
+    """Lint and check formatting with ruff; check the import contracts (pyproject.toml)."""
     c.run(f"{PYTHON} -m ruff check .", pty=False)
     c.run(f"{PYTHON} -m ruff format --check .", pty=False)
+    lint_imports = shlex.quote(str(Path(sys.executable).parent / "lint-imports"))
+    c.run(lint_imports, env={"PYTHONPATH": str(ROOT / "plugins")}, pty=False)
 
 
 @task(
