@@ -1,16 +1,11 @@
 """livereload's server, showing the build's problems in the browser while they last.
 
-When the last build failed, every page request gets an HTTP 500 page in French listing
-what the build printed (the problems), with the livereload script like any page: the
-browser tab reloads by itself when the next save builds again, and shows the site as
-soon as a build succeeds. Other files (CSS, images) are served from the previous site.
-
-:class:`SourceWatcher` replaces livereload's polling watcher: the kernel tells which
-files changed (inotify, through watchfiles), the matching action (a build, or a new
-preview process and a build) runs in a thread of its own while the server keeps
-serving, and the open tabs reload once it is done (an action may also reload them
-before, with :meth:`SourceWatcher.reload_tabs`: the preview does once the saved page
-and its merchant's page are written).
+While the last build failed, every page request gets an HTTP 500 page in French
+listing the problems, with the livereload script, so the tab reloads by itself and
+shows the site again after the next good save; other files come from the previous site.
+:class:`SourceWatcher` is woken by the kernel (inotify, through watchfiles), runs the
+matching action in a thread of its own while the server keeps serving, and reloads the
+open tabs once it is done (or earlier, through :meth:`SourceWatcher.reload_tabs`).
 """
 
 from __future__ import annotations

@@ -1,14 +1,11 @@
 """Run one Pelican build in this process and exit 0 only if it finished and is complete.
 
-Usage: ``python -m sitebuild.pelican_runner [--require-plan] PELICAN_ARGUMENTS…``
-
-``pelican.main()`` returns normally after Ctrl-C, so "returned" never means "finished".
-Here the build counts as finished only when Pelican's ``finalized`` signal fired after
-``run()``; then every file of the output plan (``context["complaints_output_plan"]``,
-filled at ``all_generators_finalized``), the front page, the feeds and the data files
-must exist. ``--require-plan`` (publishing) makes a missing plan a failure: a build is
-never sent unchecked. Exit status: 0 finished and complete, 1 content problems or
-incomplete build or internal error, 130 or 143 interrupted (SIGINT, SIGTERM).
+Usage: ``python -m sitebuild.pelican_runner [--require-plan] PELICAN_ARGUMENTS…``.
+``pelican.main()`` returns normally after Ctrl-C, so the build counts as finished only
+when ``finalized`` fired after ``run()``; then every file of the output plan, the front
+page, the feeds and the data files must exist (``--require-plan``: a missing plan is a
+failure). Exit status: 0 finished and complete; 1 content problems, incomplete build
+or internal error; 130 or 143 interrupted (SIGINT, SIGTERM).
 """
 
 from __future__ import annotations
@@ -39,7 +36,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # the plugin's message filter, before
 from pelican import LOG_HANDLERS, get_instance, parse_arguments, signals  # noqa: E402
 from pelican.log import init as init_logging  # noqa: E402
 
-from complaints.edge import messages as editor_messages  # noqa: E402
+from complaints.edge import messages  # noqa: E402
 from sitebuild.completeness import (  # noqa: E402
     PLAN_KEY,
     missing_files,
@@ -90,7 +87,7 @@ def init_build_logging(args: argparse.Namespace) -> None:
         handler=LOG_HANDLERS[args.log_handler],
         logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
     )
-    editor_messages.install()
+    messages.install()
 
 
 def main(argv: list[str]) -> int:
@@ -104,7 +101,7 @@ def main(argv: list[str]) -> int:
     try:
         pelican, settings = get_instance(args)
         pelican.run()
-    except Exception as error:  # printed by editor_messages: problems, or one French line
+    except Exception as error:  # printed by complaints.edge.messages: problems, or one French line
         logger.critical("%s: %s", type(error).__name__, error, exc_info=True)
         return getattr(error, "exitcode", 1)
     report = incomplete(watch, Path(pelican.output_path), settings, options.require_plan)

@@ -1,18 +1,12 @@
-"""Articles read ahead in worker processes, handed to Pelican's loop one by one.
+"""Articles read ahead by forked workers, handed to Pelican's loop one by one.
 
-:class:`ParallelReaders` stands in for ``ArticlesGenerator.readers``. At the first
-``read_file`` call (the generator's loop has just started and nothing is read yet) it
-forks worker processes that read every article file of the build with the generator's
-own ``Readers`` and the same arguments: YAML, Markdown, the ``testimony:`` block, the
-case box, the typography, in short everything a serial build does for a file, signals
-included. Each worker sends the article back as bytes (:mod:`.transfer`); the loop then
-gets, for each file, the article that reading it in the main process would have made.
-A file a worker could not read (an exception, a fatal log record, a worker that died)
-is read again in the main process, so errors are raised and logged as in a serial
-build.
-
-The preview (:mod:`.preview`) also passes ``ready`` articles, already read in an
-earlier build of the same sources, and collects the bytes of what was read afresh.
+:class:`ParallelReaders` stands in for ``ArticlesGenerator.readers``: at the loop's
+first ``read_file`` it forks workers that read every article file with the
+generator's own ``Readers`` and arguments (every reading signal included) and send
+each article back as bytes (:mod:`.transfer`). A file a worker could not read is read
+again in the main process, so errors are raised and logged as in a serial build. The
+preview also passes articles already read (``ready``) and collects the bytes of the
+others (``fresh``).
 """
 
 from __future__ import annotations

@@ -1,33 +1,13 @@
 """The preview's warm path: one saved article's pages written from the last build.
 
-After a preview build (:mod:`.preview`), the process that ran it keeps every object
-of that build (generators, context, templates) and waits. When an editor saves one
-article, :func:`refresh` reads that file again with the build's own readers (every
-reading signal included), puts the new article in the place of the old one in every
-list and mapping that holds it, lets the plugins bring what they derived from it up
-to date (:data:`content_refreshed`), and makes the build's noted writes of the
-article's page and its merchant's page again (:func:`.writing.write_only`). A full
-build follows, which writes every page again: the warm pages only come first, the
-output folder is still a clean build's (after a new title or testimony status the
-two pages are already the full build's, byte for byte: tests/edge/test_preview.py).
-
-:func:`refresh` refuses (returns a reason, writes nothing) whenever the new reading
-could change more than those two pages' text, or could fail the full build:
-
-- the article was not published, is a translation or has translations, or the file
-  is no longer read as a valid published article (an exception, a warning or error
-  logged while reading, a draft, a date in the future);
-- its slug, date, status, language, template, category, tags, authors, output path
-  or URL changed, or any other metadata field than its title and summary that no
-  receiver of :data:`content_refreshed` took care of;
-- a receiver refused (the complaints plugin: a problem in the file, another merchant
-  or author, a fictional flag its merchant's profile contradicts);
-- the build was serial (``PARALLEL_PROCESSES = 1``): no writes were noted to replay.
-
-What the preview checks before asking (one article file changed, no other content,
-profile, page or theme file) is in :meth:`.preview.Preview.build`. Pages that list
-the article elsewhere (listings, tags, feeds, related testimonies) wait for the full
-build.
+The process of the last good build keeps every object of it. :func:`refresh` reads the
+saved file again with the build's readers, puts the new article where the old one
+stood (:func:`substitute`: Pelican's structures and the noted writes, by name), lets
+plugins update what they derived (:data:`content_refreshed`), and replays the noted
+writes of the article's page and its merchant's page. It refuses, writing nothing,
+whenever more than those two pages' text could change (place, status, date, tags,
+category, authors, unclaimed metadata, a warning while reading, no noted writes).
+A full build follows.
 """
 
 from __future__ import annotations

@@ -1,15 +1,11 @@
 """Jobs shared out between forked processes, claimed as they free up.
 
-The processes are forked from the main process when the jobs are known, so every
-object of the build is already in their memory: only indices and results cross
-process boundaries. The jobs are claimed, a few at a time, from both ends of their
-range: the first process forked (and every second one) from the front, the others from
-the back, until the two ends meet. A caller that puts jobs filling one memo at one end
-and jobs filling another at the other end (:func:`parallel_build.writing.order`) keeps
-each memo in one process, and every process stays busy to the end. A job that raises,
-or that logs a warning or an error, is not reported done; the caller does it again in
-the main process, where it raises and logs exactly as in a serial build (the worker's
-own log output is discarded).
+Forked when the jobs are known, the processes hold every object of the build: only
+indices and results cross. Jobs are claimed a few at a time from both ends of their
+range (first fork from the front, second from the back), so a caller that puts jobs
+filling one memo at one end keeps each memo in one process. A job that raises or logs
+a warning is not reported done: the caller does it again in the main process, where it
+raises and logs as in a serial build.
 """
 
 from __future__ import annotations
@@ -68,9 +64,9 @@ class Jobs:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self._context = multiprocessing.get_context("fork")
+        self._mp = multiprocessing.get_context("fork")
         # the first unclaimed index and one past the last: shared by the forks
-        self._ends = self._context.Array("q", [0, total])
+        self._ends = self._mp.Array("q", [0, total])
         self._processes: list[Any] = []
 
     def claims(self, from_back: bool = False, at_most: int | None = None) -> Iterator[int]:
@@ -142,8 +138,8 @@ class Jobs:
             conn.close()
 
         parent = os.getpid()
-        receiver, sender = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=work, args=(sender,), daemon=True)
+        receiver, sender = self._mp.Pipe(duplex=False)
+        process = self._mp.Process(target=work, args=(sender,), daemon=True)
         process.start()
         sender.close()
         self._processes.append(process)

@@ -1,44 +1,13 @@
 """Pages and feeds rendered and written by several processes.
 
-At ``all_generators_finalized`` every generator has its context; Pelican then calls
-each generator's ``generate_output(writer)`` in turn. :func:`install` makes the first
-of those calls run every generator's own ``generate_output`` with a
-:class:`RecordingWriter`, which notes each ``write_file`` / ``write_feed`` call
-(rendering is most of the cost) instead of doing it; a generator may also hand it a
-job that writes files of its own, to be done in any process
-(:meth:`RecordingWriter.share_out`: the complaints plugin's data files). Anything else
-a generator does (static files, other writer methods) happens at once, as usual. The
-noted calls and jobs are then done by forked workers (one per process of the build),
-which hold the same objects in memory, while the main process collects what they
-report; the other generators' ``generate_output`` calls do nothing.
-
-Calls that write the same output name form one task, kept in their order, so
-Pelican's overwrite rules behave as in a serial build. A task that fails or logs in a
-worker is done again in the main process, which raises and logs as a serial build
-would.
-
-Memory: each worker starts as a copy-on-write image of the main process and grows with
-what its rendering keeps (the objects it touches are copied too). :func:`order` puts
-the feeds (and shared-out jobs) at the front of the task list, the pages of one
-article or page at the back and the other pages between them; workers claim from both
-ends (:mod:`.workers`), so with two processes one holds the feed writer's entries and
-the cards of lists, the other the article pages, which need no memo. A worker empties
-Pelican's memo of contents' HTML after each task and drops the feed writer's entries
-(``forget_feed_entries``, when the writer has it) once it has moved on from feeds, and
-it does not keep what its receivers appended to the context. Each worker ends after
-its share of about a ``LIVES``-th of the tasks, and a new fork of the main process
-takes its place at the same end: what it kept (memos, pages of the main process it
-wrote to, allocator leftovers) lasts that long. Forgetting only costs time again if
-asked for later: the bytes written are the same.
-
-Receivers of Pelican's ``content_written`` / ``feed_written`` signals run in the
-process that wrote the file. What they record in the build's context (findability
-appends each written page to a list there, for ``sitemap.xml``) must reach the main
-process: after each task a worker sends back the items its receivers appended to any
-list of the context (:func:`grown_lists`), and the main process appends them to its
-own lists. (Their order may differ from a serial build's; findability's sitemap sorts
-them.) Work a generator must do once every file is written (findability's sitemap) is
-handed to :meth:`RecordingWriter.after_writes` and done in the main process at the end.
+At ``all_generators_finalized``, :func:`install` makes the first generator's
+``generate_output`` run every generator's own with a :class:`RecordingWriter`, which
+notes each ``write_file`` / ``write_feed`` call (and jobs handed to ``share_out``)
+instead of doing it; forked workers then do the noted tasks (calls writing one name
+stay together, in order) while the main process collects. Items that
+``content_written`` receivers append to the context's lists in a worker are sent back;
+work handed to ``after_writes`` runs last, in the main process. :func:`order` and
+worker lifetimes keep each worker's memory small; the bytes are a serial build's.
 """
 
 from __future__ import annotations

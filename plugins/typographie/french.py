@@ -1,41 +1,13 @@
-"""French typography for rendered HTML, in one pass per document.
+"""French typography for rendered HTML, in one pass per document (no Pelican).
 
-Pure module: it never imports Pelican, so it is testable in microseconds.
-
-``apply(html)`` walks the HTML once: a single compiled regex splits it into tags
-(opaque: attributes are never touched) and text; the text segments that are not
-inside ``<code>``, ``<pre>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<math>``, ``<svg>``
-(nor ``<script>``, ``<style>``, ``<textarea>``, comments, CDATA, which are taken
-whole as opaque tokens) are joined with a sentinel character, the rules run once
-over the joined string (a dozen C-level ``re.sub`` calls instead of a dozen per
-text node), and the result is split back into its segments.
-
-Rules (Imprimerie nationale / Lexique, as far as a regex can go):
-
-- U+202F (narrow no-break space, NNBSP) before ``; : ! ?`` and inside ``« »``; an
-  existing space (regular or U+00A0) there is replaced, a missing one is added when
-  the sign ends a word (so ``10:30``, ``3:2``, ``std::x``, ``page?id=1`` stay);
-- U+00A0 (no-break space, NBSP) between a number and a currency or unit
-  (``900 €``, ``15 %``, ``3 km``), inside dates (``13 juillet 2008``), after
-  abbreviations before a name or a number (``M. Dupont``, ``Mme``, ``Dr``, ``n° 5``);
-- U+202F between groups of thousands (``1 000 000``);
-- ``'`` becomes ``’``; straight and English double quotes become ``« »`` at the
-  outer level and ``“ ”`` inside them (French nesting); ``...`` becomes ``…``;
-- widont: the last space of a heading (h1–h6) becomes U+00A0.
-
-Never inside URLs (``http://…``, ``mailto:…``, ``www.…``) nor HTML entities kept as
-such (``&amp;``, ``&lt;``…). Entities that only spell a typographic character
-(``&nbsp;``, ``&rsquo;``, ``&#8217;``, ``&laquo;``, ``&hellip;``…) are turned into
-the character, so the rules see them. The output is UTF-8 text: no entity is
-introduced, which suits HTML, Atom/RSS (XML knows no ``&nbsp;``) and JSON alike.
-
-``apply`` is idempotent: ``apply(apply(x)) == apply(x)``.
-
-Deliberately not done (see docs/performance.md): typogrify's ``amp`` and ``caps``
-filters (they inject ``<span>`` markup into every feed, search index and data file
-for a purely stylistic effect, and make idempotence depend on recognising our own
-spans), its ``smartypants`` (English quotes; Python-Markdown's smarty extension
-already does dashes and ellipses in bodies), and its ``initial_quotes``.
+``apply(html)`` splits the HTML into tags (never touched) and text, skips code, pre,
+math, svg, scripts and styles, and applies the rules once over the joined text: narrow
+no-break spaces before ``; : ! ?`` and inside « », no-break spaces in ``900 €``,
+``13 juillet 2008``, ``M. Dupont``, thin spaces between thousands, curly apostrophes
+and quotes (« » outside, “ ” inside), ``…``, and widont in headings; never inside URLs
+or kept entities. The output is plain UTF-8 (no entity added); ``apply`` is idempotent.
+typogrify's ``amp``, ``caps`` and ``smartypants`` are deliberately not applied
+(docs/typography.md).
 """
 
 from __future__ import annotations

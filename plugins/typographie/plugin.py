@@ -1,29 +1,11 @@
-"""French typography, applied once per rendered article or page: the Pelican edge.
+"""The Pelican edge of French typography: bodies, titles and summaries, once per object.
 
-The rules live in :mod:`typographie.french` (pure, no Pelican); this module is the
-Pelican edge: one handler on ``content_object_init``, which fires at the end of
-``Content.__init__``, when the Markdown body is final (before Pelican resolves
-``{filename}`` links, which only live in attributes, never touched).
-
-Settings:
-- ``TYPOGRAPHIE_ENABLED`` (default True): switch the whole plugin off (benchmarks).
-- ``TYPOGRAPHIE_TITLES`` (default True): also the title and a summary given in the
-  metadata (a derived summary is cut from the already processed body).
-
-Each object is processed once (``typographie_done`` guard); the rules are
-idempotent anyway. With ``CONTENT_CACHING_LAYER = "generator"`` cached articles are
-unpickled already processed (the signal does not fire again); with the "reader"
-layer the raw body is cached and processed again at each build.
-
-HTML inserted after this pass does not get it: call :func:`apply` on it. (The
-``complaints`` plugin inserts its case box at ``content_object_init`` too, before
-this handler, because it comes first in PLUGINS.)
-
-The theme's own text ("Marchand :", "90 %", "Étiquette « x »") gets the same rules
-once per template, when Jinja compiles it (``generator_init`` adds the
-:class:`TypographicTemplates` extension to each generator's environment; see
-:mod:`typographie.templates`): no cost per page. Templates whose name does not end
-in ``.html`` (XML, text) are left alone.
+``content_object_init`` (after the complaints plugin inserted its case box) applies
+:func:`typographie.french.apply` to the body and, with ``TYPOGRAPHIE_TITLES``, to the
+title and a front-matter summary; ``TYPOGRAPHIE_ENABLED`` switches it all off. HTML
+inserted later must call ``apply`` itself. ``generator_init`` adds
+:class:`TypographicTemplates`, which typesets the literal text of ``*.html`` templates
+once, when Jinja compiles them.
 """
 
 from __future__ import annotations

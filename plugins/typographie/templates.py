@@ -1,16 +1,10 @@
 """French typography for the literal text of Jinja templates, once, when they compile.
 
-Pure module (no Pelican, no Jinja import). ``typeset_template(source)`` hides every
-Jinja tag (``{{ … }}``, ``{% … %}``, ``{# … #}``) behind a letters-only placeholder,
-runs :func:`typographie.french.apply` over the rest (HTML: tags, attributes,
-``<code>``, ``<pre>``, ``<script>``, ``<style>`` are left alone), and puts the Jinja
-tags back. A placeholder reads as a word, so ``Marchand : {{ name }}``,
-``« {{ tag }} »`` or ``d'{{ name }}`` get their spaces and apostrophe, and
-``<{{ heading }} class="x">`` stays a tag.
-
-What a variable prints is not touched here: strings are typeset where they enter the
-site (titles and bodies by the plugin, profiles when loaded, see docs/typography.md).
-Running at compile time costs nothing per page.
+``typeset_template(source)`` hides every Jinja tag behind a letters-only placeholder,
+runs :func:`typographie.french.apply` over the rest and puts the tags back: a
+placeholder reads as a word, so ``Marchand : {{ name }}`` or ``« {{ tag }} »`` get
+their spaces and ``<{{ heading }} class="x">`` stays a tag. What a variable prints is
+typeset where it enters the site, not here (docs/typography.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A merchant's scorecard: pure functions from a list of cases to its metrics.
 
 Every formula here is stated in plain French on ``content/pages/methodologie.md``;
-its constants live in :mod:`complaints.rules`. Nothing here imports Pelican or the
+its constants live in :mod:`complaints.domain.rules`. Nothing here imports Pelican or the
 model: cases are read through the :class:`CaseLike` protocol (``timeline.CaseFacts``
 satisfies it).
 """
@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from complaints.domain import rules
 from complaints.domain.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED
 
-# The numbers of complaints.rules (thresholds, prior, RESOLUTION_CREDIT, Z) are read
+# The numbers of complaints.domain.rules (thresholds, prior, RESOLUTION_CREDIT, Z) are read
 # when a scorecard is computed, not copied at import: tests/edge change one and see the
 # merchant page and the Méthodologie page follow.
 

@@ -16,7 +16,7 @@ from complaints.present.render import insert_case_html, render_case_html
 def add_case_box(instance: Any) -> None:
     """Derive the facts of a valid case and insert its summary box and timeline.
 
-    The case was parsed by the reader (``pelican_reader``). The box holds nothing taken
+    The case was parsed by the reader (:mod:`.reader`). The box holds nothing taken
     from other files (no merchant name: the page and the feed entry carry it), so a
     cached article never shows a stale profile.
     """

@@ -1,13 +1,10 @@
-"""Edge module: how readers and search engines find the cases (issue 12).
+"""How readers and search engines find the cases: ``FindabilityGenerator``.
 
-``FindabilityGenerator`` (from ``get_generators``, after the merchants generator):
-- gives every testimony its related testimonies, its section neighbours and its issue
-  categories;
-- writes the topic pages (``problemes/<slug>/``), their index and feeds, and the
-  search page (``recherche/``);
-- writes ``sitemap.xml`` (production) and ``robots.txt`` last, from the pages the
-  writer reported through ``content_written``.
-The Pagefind index is built by ``search_index`` once every file is written.
+After the merchants generator, it gives every testimony its related testimonies,
+section neighbours and issue categories; writes the topic pages
+(``problemes/<slug>/``), their index and feeds, and the search page (``recherche/``);
+then ``sitemap.xml`` (production) and ``robots.txt`` last, from the pages reported
+through ``content_written``. The Pagefind index is :mod:`.search_index`'s.
 """
 
 from __future__ import annotations

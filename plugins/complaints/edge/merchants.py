@@ -160,7 +160,7 @@ def describe_merchant(
     """The merchant page's schema.org description, kept as ``merchant.jsonld``.
 
     Made again in place when the preview's warm path changed one of its testimonies
-    (``pelican_refresh``): the page write it noted holds this very dictionary.
+    (:mod:`.warm_refresh`): the page write it noted holds this very dictionary.
     """
     fresh = merchant_jsonld(merchant, settings["SITEURL"], profiles=context.get("author_profiles"))
     if merchant.jsonld is None:

@@ -1,14 +1,10 @@
-"""Empty the output folder only once the content is known to be valid.
+"""The output folder, emptied only once the content is known to be valid.
 
-Pelican deletes its output folder (``DELETE_OUTPUT_DIRECTORY``) before reading any
-content, so a plain ``pelican`` run that stops on a content problem used to leave an
-empty site. The production settings turn that off and set
-``COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True`` instead: the folder is emptied (keeping
-``OUTPUT_RETENTION``) when Pelican asks for its writer, after every generator has read
-and validated the content and just before the first file is written.
-
-:func:`write_output` writes the files Pelican's writer does not render (data files,
-sitemap, robots.txt).
+Production sets ``DELETE_OUTPUT_DIRECTORY = False`` and
+``COMPLAINTS_DELETE_OUTPUT_DIRECTORY = True``: the folder is emptied (keeping
+``OUTPUT_RETENTION``) when Pelican asks for its writer, after every file was read and
+validated, so a build that stops on a content problem leaves the last site in place.
+:func:`write_output` writes the files no template renders (data, sitemap, robots.txt).
 """
 
 from __future__ import annotations

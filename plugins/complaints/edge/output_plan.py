@@ -1,18 +1,11 @@
-"""Pelican edge of the output plan: what each generator is about to write.
+"""The output plan: every path the build is about to write, before anything is written.
 
-At ``all_generators_finalized`` every generator has its context and nothing is
-written yet. :func:`plan_outputs` lists, the way Pelican's generators and writer will
-compute them, the paths of: articles, their translations, hidden articles and drafts
-(when DRAFT_SAVE_AS is set); pages likewise; direct templates, category, tag and
-author pages with their pagination; period archives; every feed; static files
-(``{attach}`` relocations resolved first) and the theme's static files; and whatever
-a generator declares through ``planned_outputs() -> dict[str, str]`` (the merchants
-generator; the findability generator's topic pages, search page, sitemap and robots). The pure checks live in
-:mod:`complaints.outputs`.
-
-Also here: :func:`keep_static_links_of_written_content` (a file linked only from a
-draft is not copied out) and :func:`blank_draft_translations` (no draft written in
-another language when drafts are not written).
+:func:`plan_outputs` lists, as Pelican's generators and writer will compute them,
+articles, pages, drafts, translations, listings with their pagination, archives,
+feeds, static and theme files (``{attach}`` moves resolved first), and what a
+generator declares through ``planned_outputs()``; the checks are
+:mod:`complaints.outputs.output_plan`'s. Also: a file linked only from a draft is not
+copied out; no draft is written in another language when drafts are not written.
 """
 
 from __future__ import annotations
@@ -32,6 +25,7 @@ from pelican.utils import posixize_path
 
 from complaints.domain.problems import Problem, show
 from complaints.edge.messages import ContentProblems
+from complaints.edge.pelican_internals import body_html
 from complaints.outputs.output_plan import Claim, make_plan
 from complaints.present.escaping import is_site_relative
 
@@ -177,7 +171,7 @@ def _resolve_attachments(written: Iterable[_Written]) -> None:
     static files' paths are final (Pelican does it while rendering the content)."""
     for item in written:
         content = item.content
-        if "{attach}" in (getattr(content, "_content", "") or ""):
+        if "{attach}" in (body_html(content) or ""):
             content.get_content(content.get_siteurl())
 
 

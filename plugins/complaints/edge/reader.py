@@ -1,17 +1,11 @@
-"""The Pelican edge that reads files: the YAML front-matter reader, validating each file.
+"""The YAML front-matter reader: every file read and validated by the project's validator.
 
-It replaces pelican-yaml-metadata's reader for its extensions and reads every file
-with the project's one loader and validator (:mod:`complaints.editorial.validate`, the
-code ``python -m complaints.check`` runs), on the RAW YAML values — before Pelican's
-date parser would read ``07/08/2026`` as 8 July.
-
-- A valid testimony's case is parsed here once: ``metadata["case"]`` (stored with
-  the article, so it survives Pelican's content cache), with the lines of the fields
-  that the corpus checks need (``metadata["complaints_lines"]``).
-- A file with problems is never skipped: it is read as a draft holding nothing but
-  its problems (``metadata["complaints_problems"]``), reported with every other
-  problem before anything is written. Nothing it asked for (save_as, template, …)
-  reaches Pelican.
+It replaces pelican-yaml-metadata's reader and runs :mod:`complaints.editorial.validate`
+(what ``python -m complaints.check`` runs) on the raw YAML values, before Pelican's
+date parser could read ``07/08/2026`` as 8 July. A valid testimony's case goes into
+``metadata["case"]`` (so it survives Pelican's content cache); a file with problems is
+read as a draft holding only them (``metadata["complaints_problems"]``), reported with
+every other problem before anything is written: nothing it asked for reaches Pelican.
 """
 
 from __future__ import annotations

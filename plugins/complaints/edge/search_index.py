@@ -1,20 +1,12 @@
-"""Edge module: the Pagefind search index, built at the end of every build.
+"""The Pagefind search index, built from the written site at ``finalized``.
 
-Pagefind (PyPI ``pagefind[bin]``, which bundles its binary: nothing is downloaded when
-the site is built) reads the written HTML and writes its index under ``pagefind/``.
-Only elements marked ``data-pagefind-body`` are indexed (testimonies, merchant pages,
-static pages), without their parts marked ``data-pagefind-ignore`` (advice, notices,
-links and lists repeated from page to page) nor ``IGNORED_SELECTORS``; the page's
-``lang="fr"`` selects French stemming. Pagefind reads only the files of those pages
-(``--glob``, see ``search_scope``): its memory grows with what it reads, so a site of
-more than ``COMPLAINTS_SEARCH_BUNDLE_PAGES`` such pages is indexed in several runs,
-the first writing ``pagefind/``, the next ``pagefind/2/``, ``pagefind/3/``…; the
-search page lists those (``SEARCH_MORE_BUNDLES``) and merges them at query time.
-Every run then also indexes the site's vocabulary record (``search_vocabulary``), so
-that a query finds in the bundles what it would find in one index. Its words are taken
-from each searched page as it is written (``content_written``, in whichever process
-wrote it: the parallel build sends the context's lists back to the main process), not
-read again from the whole site at the end.
+Pagefind (the ``pagefind[bin]`` wheel's binary) reads only the pages marked
+``data-pagefind-body`` (testimonies, merchant pages, pages), without their
+``data-pagefind-ignore`` parts. A site of more than ``COMPLAINTS_SEARCH_BUNDLE_PAGES``
+such pages is indexed in several runs (``pagefind/``, ``pagefind/2/``…) that the
+search page merges; each run also indexes the site's vocabulary record
+(:mod:`complaints.outputs.search_vocabulary`), whose words are noted as each searched
+page is written (``content_written``, in whichever process wrote it).
 """
 
 from __future__ import annotations

@@ -1,20 +1,11 @@
-"""Pelican edge: the writer of every feed (Pelican's and the merchants').
+"""``MagazineWriter``: Pelican's writer with feeds the W3C Feed Validation Service accepts.
 
-Pelican's own writer gives every feed the site root as ``alternate`` and as Atom id,
-a title of its own making, no language, RSS guids that readers take for links, and
-entry contents with the relative links of the Markdown. ``MagazineWriter`` keeps its
-file handling and writes feeds that the W3C Feed Validation Service accepts:
-
-- the feed: ``alternate`` = the page it syndicates (:func:`complaints.feeds.feed_page`,
-  or ``page=`` from the caller), ``self`` = its own URL, which is also its Atom
-  id (one per feed, stable as long as the public path is), the title of the HTML
-  link that announces it, ``xml:lang`` / ``<language>`` from DEFAULT_LANG, and
-  ``updated`` = its newest entry;
-- each entry: its title with its typographic spaces (Pelican's ``striptags``
-  collapses them), an RSS ``guid isPermaLink="false"`` (the ``tag:`` id, built from
-  the entry's URL and date: it never changes), links made absolute against the
-  entry's page, the merchant as a category, the author's page, an ``updated`` date,
-  and the "Exemple fictif" notice first when the testimony or its merchant is invented.
+Each feed links the page it syndicates (``alternate``) and itself (``self``, also its
+Atom id), carries the title of the HTML link announcing it, the site's language and
+its newest entry's date. Each entry keeps its typographic spaces, gets a stable
+``tag:`` id (RSS ``guid isPermaLink="false"``), absolute links, the merchant as a
+category, the author's page, an ``updated`` date, and the "Exemple fictif" notice
+first when the story is invented. An entry is made once per build and kind of feed.
 """
 
 from __future__ import annotations

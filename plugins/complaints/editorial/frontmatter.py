@@ -1,21 +1,11 @@
 """The one YAML front-matter loader: testimonies, pages and profiles all go through it.
 
-:func:`read_front_matter` splits ``--- yaml --- body`` and parses the YAML with
-libyaml's safe loader (the pure-Python one where libyaml is missing), bounded:
-
-- the front matter is at most :data:`MAX_FRONT_MATTER_CHARS` characters and the
-  whole file at most :data:`MAX_FILE_CHARS`, checked before any parsing;
-- characters that XML cannot carry (C0 controls but tab/LF/CR, U+FFFE, U+FFFF,
-  lone surrogates) and the other controls (DEL, C1) are refused anywhere in the file, with their line;
-- nesting deeper than :data:`MAX_DEPTH` and anchors/aliases (``&a``/``*a``, the
-  "billion laughs") are refused from libyaml's event stream, which is iterative,
-  BEFORE the recursive composer runs (it overflows the C stack on ~30,000 ``[``);
-- a key given twice in one block is refused (YAML would keep the last silently).
-
-An impossible date (2021-02-30) stays a string, so that validation names it with
-its field path. Every field path gets its file line (:attr:`FrontMatter.lines`),
-with list items numbered from 1 as in every message (``testimony.events[1]``).
-Problems are raised as :class:`ContentError`.
+:func:`read_front_matter` splits ``--- yaml --- body`` and parses the YAML safely and
+bounded: sizes checked before parsing, characters XML cannot carry refused, nesting
+and anchors/aliases refused from libyaml's event stream before the recursive composer
+runs, a key given twice refused. An impossible date (2021-02-30) stays a string so the
+validator names its field; every field path gets its file line, list items numbered
+from 1 (``testimony.events[1]``). Problems are raised as :class:`ContentError`.
 """
 
 from __future__ import annotations

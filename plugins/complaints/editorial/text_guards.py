@@ -1,5 +1,5 @@
 """Personal data and placeholders in what an editor writes: the validator's one door
-to :mod:`complaints.personal_data` and :mod:`complaints.placeholders`.
+to :mod:`.personal_data` and :mod:`.placeholders`.
 
 It also names the front-matter key where a testimony lists the exact strings it is
 allowed to publish (e.g. a merchant's public customer-service number).
@@ -28,5 +28,5 @@ def placeholders(text: str) -> list[str]:
 
 def to_complete(text: str) -> re.Match[str] | None:
     """The first « [À COMPLÉTER » marker of a page or setting (case, accents, spaces as
-    :data:`complaints.placeholders.TO_COMPLETE` reads them), or None."""
+    :data:`.placeholders.TO_COMPLETE` reads them), or None."""
     return TO_COMPLETE.search(text)

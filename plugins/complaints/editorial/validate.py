@@ -1,20 +1,12 @@
-"""The one validator of what editors write: testimonies and pages (profiles: profiles.py).
+"""The one validator of what editors write: testimonies and pages.
 
-``python -m complaints.check`` and the build (``pelican_reader``, then
-``pelican_edge.finalize_*``) call the same functions:
-
-- :func:`check_document` — everything one file can say about itself: bounded front
-  matter (:mod:`complaints.frontmatter`), Pelican's own keys checked on their RAW
-  YAML values (before Pelican's date parser reads ``07/08/2026`` as 8 July), keys
-  that would choose an output path or template refused, unknown keys refused with a
-  suggestion, the ``testimony:`` block, personal data and placeholders;
-- :func:`corpus_problems` — what needs the other files: the merchant and the author
-  have a profile, a fictional testimony is about a fictional merchant, no two
-  testimonies share a slug;
-- :func:`stray_files` — files in an editor's folder that are not ``.md``.
-
-Every problem carries its file line. Nothing here imports Pelican: the caller gives
-Pelican's ``slugify`` in :class:`Rules`.
+- :func:`check_text` / :func:`check_path`: what one file says about itself (bounded
+  front matter, Pelican's own keys on their raw YAML values, output keys refused,
+  unknown keys with a suggestion, the ``testimony:`` block, personal data,
+  placeholders, active content, links);
+- :func:`corpus_problems`: what needs other files (profiles cited, fiction about a real
+  merchant, a slug used twice); :func:`stray_files`: files that are not ``.md``.
+Every problem carries its file line. The caller gives the site's ``slugify`` in :class:`Rules`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The French reference of every code a testimony may use, for docs/vocabulaire.md.
 
-Generated from :mod:`complaints.vocabulary` (the codes and their labels) and the notes
+Generated from :mod:`complaints.domain.vocabulary` (the codes and their labels) and the notes
 below (where each list is used, and when a code is the right one). ``invoke vocabulary``
 rewrites the file; a unit test fails when the committed file is not current.
 """
@@ -166,7 +166,7 @@ def reference() -> str:
     header = (
         "# Vocabulaire des témoignages\n\n"
         "Les codes à écrire dans le bloc `testimony:` d'un témoignage, avec le libellé que "
-        "voient les lecteurs. Fichier généré depuis `plugins/complaints/vocabulary.py` par "
+        "voient les lecteurs. Fichier généré depuis `plugins/complaints/domain/vocabulary.py` par "
         "`invoke vocabulary` : ne le modifiez pas à la main.\n"
     )
     return header + "\n" + "\n".join(section(name) for name in SECTIONS)

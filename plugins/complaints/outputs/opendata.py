@@ -1,24 +1,12 @@
-"""Open data: ``donnees/temoignages.csv`` and ``donnees/marchands.json`` (pure).
+"""Open data: ``donnees/temoignages.csv`` (one row per published testimony) and
+``donnees/marchands.json`` (every public merchant's scorecard).
 
-CSV: one row per published testimony, columns :data:`CSV_COLUMNS` in that order,
-a header row, comma separators, RFC 4180 quoting and CRLF line ends (the ``csv``
-module's defaults). Empty cell = unknown / not applicable. Dates are ISO 8601
-(``2008-07-13``; an imprecise date keeps its precision, ``2008-07``; a range is
-``start/end``); money is a plain decimal with two places (``900.00``), its
-currency an ISO 4217 code; ``issues`` are ``;``-separated vocabulary values.
-A text cell that a spreadsheet would run as a formula (first character ``=``, ``+``,
-``-``, ``@``, tab or carriage return) is written with a leading ``'``, as OWASP
-recommends against CSV injection; plain numbers are left alone.
-
-JSON: an object ``{"generated": <ISO date-time or null>, "merchants": [record, ...]}``
-where each record comes from :func:`merchant_record`: identity (slug, name, url)
-then every scorecard metric. Rates are numbers in [0, 1] rounded to 4 places,
-money is ``{currency: number}`` rounded to cents, dates are ISO strings, and
-``score`` is null below ``MIN_CASES_FOR_SCORE`` testimonies.
-
-Every score can be recomputed from the CSV: for one merchant,
-``round_score(shrunk_score(case_points of its rows))``.
-The caller opens files with ``encoding="utf-8"`` (and ``newline=""`` for the CSV).
+CSV: columns :data:`CSV_COLUMNS`, RFC 4180, ISO dates keeping their precision (``2008-07``,
+a range ``start/end``), money with two decimals and its ISO 4217 code, issues joined
+with ``;``; a cell a spreadsheet would run as a formula starts with ``'`` (OWASP).
+JSON: ``{"generated", "merchants": [record…]}``, rates in [0, 1] to 4 places, money per
+currency, ``score`` null below the minimum of cases. Every score is recomputable from
+the CSV: ``round_score(shrunk_score(case_points of a merchant's rows))``.
 """
 
 from __future__ import annotations

@@ -1,15 +1,10 @@
-"""Which built files Pagefind reads, in how many runs (pure: no Pelican).
+"""Which built files Pagefind reads, in how many runs.
 
-Pagefind keeps what it reads of every page in memory until it writes the index (about
-a quarter of a megabyte per testimony), so it is given only the pages the theme marks
-``data-pagefind-body`` (testimonies, merchant pages, static pages), and a large site is
-indexed in several runs of at most ``max_pages`` pages, each writing its own bundle
-that the search page merges (Pagefind's ``mergeIndex``).
-
-A run's files are named by one ``--glob``: each page's path with the folder holding
-its file made ``*`` (``2015/02/*/index.html``, ``marchands/*/index.html``), the
-distinct shapes joined in one ``{…,…}`` alternative. That matches those pages and
-almost nothing else, and stays short whatever the number of pages.
+Only the pages the theme marks ``data-pagefind-body``; a large site in runs of at most
+``max_pages`` pages, each writing a bundle the search page merges (Pagefind keeps what
+it reads in memory until it writes). A run's files are one ``--glob``: each page's path
+with the folder holding its file made ``*`` (``2015/02/*/index.html``), the distinct
+shapes joined in one ``{…,…}``: short, and matching those pages and almost nothing else.
 """
 
 from __future__ import annotations

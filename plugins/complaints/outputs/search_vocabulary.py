@@ -1,18 +1,10 @@
-"""The site's vocabulary record, added to every search bundle (pure: no Pelican).
+"""The site's vocabulary record, indexed in every search bundle.
 
-A large site is indexed in several Pagefind bundles merged at query time, and Pagefind
-drops a query word that a bundle does not contain: in a bundle without « résiliation »,
-« résiliation refusée » would find every page with « refusée ». So every bundle also
-indexes one hidden page holding every word of every indexed page: no bundle then lacks
-a word the site has, and a word is dropped only when the whole site lacks it, as with
-one index. That page carries the filter ``VOCABULARY_FILTER``, which the search page
-excludes from every query (static/js/recherche.js).
-
-The words are read from the built HTML with lxml: the text of ``data-pagefind-body``
-elements without their ``data-pagefind-ignore`` parts nor the selectors Pagefind is told
-to skip, split on spaces both with and without a space between elements (Pagefind joins
-inline elements' text), plus ``alt``/``title`` attributes. That is a superset of the
-words Pagefind reads, which is what the record needs.
+Pagefind drops a query word a bundle lacks, so with several bundles « résiliation
+refusée » would find every page with « refusée » in a bundle without « résiliation ».
+Every bundle therefore also indexes one hidden page holding every word of every indexed
+page (read with lxml from the ``data-pagefind-body`` parts, a superset of Pagefind's
+words), filtered out of every query by ``VOCABULARY_FILTER`` (static/js/recherche.js).
 """
 
 from __future__ import annotations

@@ -1,16 +1,9 @@
-"""Open data for spreadsheets: ``donnees/temoignages.xlsx`` (pure, openpyxl).
+"""Open data for spreadsheets: ``donnees/temoignages.xlsx`` (openpyxl).
 
-The canonical ``temoignages.csv`` (comma, decimal point, UTF-8 without BOM) is a
-public contract for programs; a double click in LibreOffice or Excel under a French
-locale garbles its accents and reads its amounts as text. The same rows as an Office
-Open XML workbook need no locale guessing: numbers are numbers (amounts with two
-decimals), publication dates are dates, booleans are booleans, text is text (a title
-"=HYPERLINK(...)" is a string cell, never a formula). The
-columns are the CSV's, in the same order, with the same names.
-
-The file is deterministic: its document dates are ``generated`` (the newest content
-date) and every zip member carries a fixed timestamp, so two builds of the same
-content write the same bytes.
+The CSV's rows and columns as a workbook that opens with a double click in a French
+spreadsheet: numbers are numbers, publication dates are dates, text is text (a title
+"=HYPERLINK(...)" stays a string). The bytes are deterministic: document dates are
+the newest content date and every zip member has a fixed timestamp.
 """
 
 from __future__ import annotations

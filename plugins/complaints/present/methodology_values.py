@@ -1,7 +1,7 @@
 """The numbers the Méthodologie page prints, from the code, formatted in French.
 
 A page writes ``{{ code.TIMELY_DAYS }}`` (see ``page_values``); each name maps to a
-function that reads :mod:`complaints.rules` when it is called, never a copy taken at
+function that reads :mod:`complaints.domain.rules` when it is called, never a copy taken at
 import, so changing a rule changes the page. The worked examples are computed by the
 scorecard's own functions (``shrunk_score``, ``round_score``, ``wilson_interval``), so
 an example cannot disagree with the code, and formatted as the merchant pages format

@@ -1,15 +1,10 @@
-"""Template fragments rendered once per build (pure: no Pelican, no Jinja import).
+"""Template fragments rendered once per build (no Jinja import).
 
-A testimony's card is the same in every list that shows it (front page, sections,
-tags, authors, archives: about seven lists each). Wrapped in a call block,
-
-    {% call memo("card", article, heading, SITEURL) %}…{% endcall %}
-
-its body is rendered the first time and the same Markup is returned afterwards. The
-key names the fragment, the object it shows (by identity: the object is kept with
-the fragment, so its id stays unique) and every other value the body reads; a body
-may read nothing else. One memo lives in one build's context: nothing is kept from
-one build to the next.
+A testimony's card is the same in every list that shows it. Wrapped in
+``{% call memo("card", article, heading, SITEURL) %}…{% endcall %}`` its body is
+rendered the first time and the same Markup returned afterwards. The key names the
+fragment, the object it shows (by identity, kept with the fragment) and every other
+value the body reads; a body may read nothing else. One memo lives in one build's context.
 """
 
 from __future__ import annotations

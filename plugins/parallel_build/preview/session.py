@@ -50,10 +50,10 @@ class Preview:
         if "parallel_build" not in plugins:  # PLUGINS without it: the preview needs it
             self.settings["PLUGINS"] = [*plugins, "parallel_build"]
         # templates compiled by one build are loaded by the next (keyed by their source)
-        self._templates = tempfile.TemporaryDirectory(prefix="preview-templates-")
+        self._template_cache = tempfile.TemporaryDirectory(prefix="preview-templates-")
         self.settings["JINJA_ENVIRONMENT"] = {
             **self.settings["JINJA_ENVIRONMENT"],
-            "bytecode_cache": FileSystemBytecodeCache(self._templates.name),
+            "bytecode_cache": FileSystemBytecodeCache(self._template_cache.name),
         }
         self._stats: dict[str, tuple[Stat, str]] = {}
         self._kept: dict[str, tuple[str, Any]] = {}  # source path → (hash, article)
