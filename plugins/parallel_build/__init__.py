@@ -24,6 +24,8 @@ from parallel_build.writing import install
 
 logger = logging.getLogger(__name__)
 
+_supported = True  # whether this build's Pelican is one pelican_internals was written for
+
 
 def listed(settings: dict[str, Any]) -> bool:
     """Whether this build's PLUGINS name this plugin (signals are process-wide)."""
@@ -39,7 +41,7 @@ def in_preview(settings: dict[str, Any]) -> bool:
 def active(settings: dict[str, Any]) -> bool:
     """Whether this build changes anything of Pelican's (else it is Pelican's own)."""
     wanted = settings.get("PARALLEL", True) or in_preview(settings)
-    return bool(wanted) and listed(settings) and version_problem() is None
+    return bool(wanted) and listed(settings) and _supported
 
 
 def processes(settings: dict[str, Any]) -> int:
@@ -94,10 +96,12 @@ def write_in_parallel(generators: list[Any]) -> None:
 
 
 def register() -> None:
+    """Connect the receivers; on a Pelican release not known they do nothing (warned)."""
+    global _supported
     problem = version_problem()
+    _supported = problem is None
     if problem:
         logger.warning(problem)
-        return
     signals.get_generators.connect(begin_memo)
     signals.finalized.connect(end_memo)
     signals.article_generator_finalized.connect(index_listings)

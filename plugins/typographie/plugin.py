@@ -28,11 +28,13 @@ from typographie.templates import typeset_template
 
 logger = logging.getLogger(__name__)
 
+_supported = True  # whether this build's Pelican is one pelican_internals was written for
+
 
 def process_content(instance: Any) -> None:
     """Apply the typography to an Article, Page (or Draft) in place, once."""
     settings = getattr(instance, "settings", None) or {}
-    if not settings.get("TYPOGRAPHIE_ENABLED", True):
+    if not _supported or not settings.get("TYPOGRAPHIE_ENABLED", True):
         return
     if getattr(instance, "typographie_done", False):
         return
@@ -64,15 +66,16 @@ class TypographicTemplates(Extension):
 
 def typeset_theme(generator: Any) -> None:
     """Give this generator's Jinja environment the typesetting extension."""
-    if generator.settings.get("TYPOGRAPHIE_ENABLED", True):
+    if _supported and generator.settings.get("TYPOGRAPHIE_ENABLED", True):
         generator.env.add_extension(TypographicTemplates)
 
 
 def register() -> None:
-    """Connect the receivers (none, with a warning, on a Pelican release not known)."""
+    """Connect the receivers; on a Pelican release not known they do nothing (warned)."""
+    global _supported
     problem = version_problem()
+    _supported = problem is None
     if problem:
         logger.warning(problem)
-        return
     signals.content_object_init.connect(process_content)
     signals.generator_init.connect(typeset_theme)
