@@ -53,7 +53,8 @@ def _watch(preview: Preview, step: float) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        description="L'aperçu des éditeurs : le site reconstruit à chaque enregistrement."
+        prog="python -m parallel_build.preview",
+        description="L’aperçu des éditeurs : le site reconstruit à chaque enregistrement.",
     )
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
