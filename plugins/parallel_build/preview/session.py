@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
+from pelican import Pelican, signals
+from pelican.settings import read_settings
 
 from parallel_build.preview.fingerprints import Stat, fingerprints, under
 from parallel_build.preview.holder import Holder, hold
@@ -42,8 +44,6 @@ class Preview:
     """Builds a site again and again, reading only what changed (see the module)."""
 
     def __init__(self, settings_file: str, **overrides: Any) -> None:
-        from pelican.settings import read_settings
-
         overrides = {"DELETE_OUTPUT_DIRECTORY": False, **overrides}
         self.settings = read_settings(settings_file, override=overrides)
         plugins = self.settings["PLUGINS"]
@@ -188,8 +188,6 @@ def _build_in_child(
     settings: dict[str, Any], ready: dict[str, Any], first: set[str], conn: Any
 ) -> None:
     """One Pelican build (in a forked process): report what was read, then the outcome."""
-    from pelican import Pelican, signals
-
     fresh: dict[str, bytes] = {}
     settings.update(PARALLEL_READY=ready, PARALLEL_FRESH=fresh, PARALLEL_FIRST_SOURCES=first)
     output = Path(settings["OUTPUT_PATH"])
