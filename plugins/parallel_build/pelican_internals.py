@@ -8,30 +8,21 @@ that code was read in. On any other, the plugin connects nothing and logs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import pelican
 from pelican import signals
 from pelican.contents import Article, Content
 
-WRITTEN_FOR = ("4.12",)  # Pelican "major.minor" releases
-
-
-def installed_pelican() -> str:
-    """The installed Pelican's version ("" when it is not installed)."""
-    try:
-        return version("pelican")
-    except PackageNotFoundError:
-        return ""
+WRITTEN_FOR = ("4.12",)  # the Pelican "major.minor" releases this module was read against
 
 
 def version_problem() -> str | None:
     """Why the installed Pelican cannot be used, in French, or None."""
-    found = installed_pelican()
-    if ".".join(found.split(".")[:2]) in WRITTEN_FOR:
+    if ".".join(pelican.__version__.split(".")[:2]) in WRITTEN_FOR:
         return None
     return (
-        f"parallel_build : écrit pour Pelican {', '.join(WRITTEN_FOR)}, installé « {found} » ; "
+        f"parallel_build : écrit pour Pelican {', '.join(WRITTEN_FOR)}, installé {pelican.__version__} ; "
         "construction en série, Pelican seul (pip install -r requirements.txt)."
     )
 

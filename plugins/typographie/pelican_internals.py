@@ -7,28 +7,20 @@ site is built without French typography (:func:`version_problem`).
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-WRITTEN_FOR = ("4.12",)  # Pelican "major.minor" releases
+import pelican
 
-
-def installed_pelican() -> str:
-    """The installed Pelican's version ("" when it is not installed)."""
-    try:
-        return version("pelican")
-    except PackageNotFoundError:
-        return ""
+WRITTEN_FOR = ("4.12",)  # the Pelican "major.minor" releases this module was read against
 
 
 def version_problem() -> str | None:
     """Why the installed Pelican cannot be used, in French, or None."""
-    found = installed_pelican()
-    if ".".join(found.split(".")[:2]) in WRITTEN_FOR:
+    if ".".join(pelican.__version__.split(".")[:2]) in WRITTEN_FOR:
         return None
     return (
-        f"typographie : écrit pour Pelican {', '.join(WRITTEN_FOR)}, installé « {found} » ; "
-        "le site est construit sans la typographie française (pip install -r requirements.txt)."
+        f"typographie : écrit pour Pelican {', '.join(WRITTEN_FOR)}, installé {pelican.__version__} ; "
+        "site construit sans la typographie française (pip install -r requirements.txt)."
     )
 
 

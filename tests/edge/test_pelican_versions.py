@@ -27,13 +27,9 @@ from typographie import pelican_internals as typographie_internals
 PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
 
 
-def installed(monkeypatch: pytest.MonkeyPatch, package: str, version: str) -> None:
-    """Have complaints read ``version`` as the installed release of ``package``."""
-    real = complaints_internals.installed_version
-    fake = {package: version}
-    monkeypatch.setattr(
-        complaints_internals, "installed_version", lambda name: fake.get(name, real(name))
-    )
+def written_for(monkeypatch: pytest.MonkeyPatch, module: Any, releases: Any) -> None:
+    """Have ``module`` say it was written for other releases than the installed ones."""
+    monkeypatch.setattr(module, "WRITTEN_FOR", releases)
 
 
 def test_the_installed_releases_are_the_ones_written_for() -> None:
@@ -43,21 +39,26 @@ def test_the_installed_releases_are_the_ones_written_for() -> None:
 
 
 @pytest.mark.parametrize(
-    ("package", "version"),
-    [("pelican", "4.13.0"), ("pelican-yaml-metadata", "3.0.0"), ("pelican", "")],
+    ("package", "expected"),
+    [
+        ("pelican", "pelican 4.12.0 (écrit pour 4.11)"),
+        ("pelican-yaml-metadata", "(écrit pour 4.11)"),
+    ],
 )
 def test_complaints_stops_the_build_with_a_french_message(
     monkeypatch: pytest.MonkeyPatch,
     run_pelican: Any,
     tiny_content: Path,
     package: str,
-    version: str,
+    expected: str,
 ) -> None:
-    installed(monkeypatch, package, version)
+    written_for(
+        monkeypatch, complaints_internals, {**complaints_internals.WRITTEN_FOR, package: ("4.11",)}
+    )
     with pytest.raises(UnsupportedPelican) as stop:
         run_pelican(tiny_content)
     message = str(stop.value)
-    assert "écrit pour" in message and (version or "aucune") in message
+    assert expected in message and package in message
     assert "pip install -r requirements.txt" in message
     assert not (tiny_content.parent / "output" / PIXMANIA_PAGE).exists()
     record = logging.LogRecord("pelican", logging.CRITICAL, "", 0, "x", (), None)
@@ -71,7 +72,7 @@ def test_parallel_build_falls_back_to_pelicans_own_build(
     tiny_content: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(parallel_internals, "installed_pelican", lambda: "5.0.0")
+    written_for(monkeypatch, parallel_internals, ("5.0",))
     seen: list[bool] = []
 
     def untouched(generators: list[Any]) -> None:
@@ -95,7 +96,7 @@ def test_parallel_build_falls_back_to_pelicans_own_build(
     assert seen == [True]
     assert parallel_build._supported
     assert (output / PIXMANIA_PAGE).is_file()
-    assert any("parallel_build" in r.getMessage() and "5.0.0" in r.getMessage()
+    assert any("parallel_build" in r.getMessage() and "5.0" in r.getMessage()
                for r in caplog.records)  # fmt: skip
 
 
@@ -105,7 +106,7 @@ def test_typographie_warns_and_leaves_the_text_alone(
     tiny_content: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(typographie_internals, "installed_pelican", lambda: "4.11.2")
+    written_for(monkeypatch, typographie_internals, ("4.11",))
     try:
         with caplog.at_level(logging.WARNING):
             output = run_pelican(tiny_content)
@@ -114,5 +115,5 @@ def test_typographie_warns_and_leaves_the_text_alone(
         typographie.plugin.register()
     heading = BeautifulSoup((output / PIXMANIA_PAGE).read_bytes(), "lxml").h1.get_text()
     assert heading.startswith("Pixmania : un caméscope")  # no narrow no-break space
-    assert any("typographie" in r.getMessage() and "4.11.2" in r.getMessage()
+    assert any("typographie" in r.getMessage() and "4.11" in r.getMessage()
                for r in caplog.records)  # fmt: skip

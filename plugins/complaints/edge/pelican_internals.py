@@ -17,7 +17,7 @@ from pelican.writers import Writer
 WRITTEN_FOR = {"pelican": ("4.12",), "pelican-yaml-metadata": ("2.2",)}
 
 
-def installed_version(package: str) -> str:
+def installed(package: str) -> str:
     """The installed version of ``package`` ("" when it is not installed)."""
     try:
         return version(package)
@@ -27,15 +27,18 @@ def installed_version(package: str) -> str:
 
 def version_problem() -> str | None:
     """Why the installed Pelican or pelican-yaml-metadata cannot be used, in French."""
-    for package, releases in WRITTEN_FOR.items():
-        found = installed_version(package)
-        if ".".join(found.split(".")[:2]) not in releases:
-            return (
-                f"Le greffon complaints a été écrit pour {package} {', '.join(releases)}, "
-                f"or la version installée est « {found or 'aucune'} » : installez les versions "
-                "de requirements.txt (pip install -r requirements.txt) ; rien n'a été écrit."
-            )
-    return None
+    found = [
+        f"{package} {installed(package) or 'absent'} (écrit pour {', '.join(releases)})"
+        for package, releases in WRITTEN_FOR.items()
+        if ".".join(installed(package).split(".")[:2]) not in releases
+    ]
+    if not found:
+        return None
+    return (
+        f"Le greffon complaints ne connaît pas ces versions : {' ; '.join(found)}. "
+        "Installez celles de requirements.txt (pip install -r requirements.txt) ; "
+        "rien n'a été écrit."
+    )
 
 
 class UnsupportedPelican(Exception):
