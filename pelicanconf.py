@@ -34,9 +34,10 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters: complaints (which also reads the front matter: its reader validates
 # every file) inserts each case box before typographie's single pass over the body.
 # parallel_build (last) reads articles and writes pages with every core, the output byte
-# for byte the serial build's (issue 14, docs/performance.md).
+# for byte Pelican's own (docs/performance.md).
 PLUGINS = ["complaints", "typographie", "parallel_build"]
-# A serial build: `PARALLEL=false invoke build` (any task), or `pelican -e PARALLEL=false`.
+# Pelican's own build, untouched: `PARALLEL=false invoke build` (any task), or
+# `pelican -e PARALLEL=false`.
 PARALLEL = os.environ.get("PARALLEL", "true").strip().lower() not in ("false", "0", "no")
 
 # Typography is applied once per rendered body by the `typographie` plugin,
@@ -120,14 +121,14 @@ FOOTER_PAGES = ["a-propos", "methodologie", "mentions-legales", "droit-de-repons
 # The founding story, featured on the front page whatever its date (a testimony's slug).
 FOUNDING_STORY = "pixmania-camescope-livre-chez-un-autre"
 
-# The content cache is off for full builds; `invoke livereload` turns it on. When on,
-# it is not gzipped: compressing thousands of pickled articles costs more than it saves.
+# The content cache is off (`invoke livereload`'s preview keeps its own readings). When
+# on, it is not gzipped: compressing thousands of pickled articles costs more than it saves.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 GZIP_CACHE = False
 
 # Legal notice (content/pages/mentions-legales.md prints these with
-# {{ setting.NAME }}, see plugins/complaints/page_values.py). Values not known yet stay
+# {{ setting.NAME }}, see plugins/complaints/present/page_values.py). Values not known yet stay
 # "[À COMPLÉTER …]": the production build refuses a page that still holds one, and
 # publishconf.py reads the real values from the environment.
 LEGAL_PUBLISHER = "Allo C’Est Fini – Consommateurs en ligne"
