@@ -1,20 +1,13 @@
-"""Generate a large, deterministic content folder for the build benchmark (issue 6).
+"""Generate a large, deterministic content folder for the build benchmark.
 
-    python benchmarks/generate.py --n 5000 --merchants 200 \
-        --out benchmarks/work/content-5000
+    python benchmarks/generate.py --n 5000 --merchants 200 --out benchmarks/work/content-5000
 
-Writes, in this site's exact format (see content/ and docs/architecture.md):
-- N testimonies under ``temoignages/<section>/`` with full ``testimony:`` blocks
-  (4–9 events in chronological order, statuses, amounts, issues, lessons) and about
-  600 words of French Markdown (headings, lists, links, the ``<!-- chronologie -->``
-  marker), spread over several sections, ~30 tags and a few authors;
-- M merchant profiles in ``merchants/`` (the site's real ones first, Pixmania
-  included, then invented ones, all marked ``fictional: true`` but Pixmania);
-- author profiles in ``authors/``; the site's pages and images, copied.
-
-Everything comes from one seeded ``random.Random``: the same arguments give the same
-files, byte for byte. The merchants a testimony is about follow a Zipf-like law, so
-a few merchants gather many testimonies and most have a handful, as on the site.
+In this site's exact format (see content/): N testimonies under ``temoignages/<section>/``
+(4–9 chronological events, statuses, amounts, issues, lessons; ~600 words of Markdown,
+``<!-- chronologie -->`` marker), several sections, ~30 tags, a few authors; M
+merchant profiles (the site's own first, then invented ones, all ``fictional: true``
+but Pixmania; testimonies spread over them by a Zipf-like law); author profiles, the
+site's pages and images. One seeded ``random.Random``: the same arguments, the same bytes.
 """
 
 from __future__ import annotations

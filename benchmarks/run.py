@@ -1,44 +1,13 @@
-"""Build benchmark of the magazine (issues 6 and 14). Run by hand or with `invoke bench`.
+"""Build benchmark of the magazine, run by hand or with `invoke bench` (docs/performance.md).
 
-    python benchmarks/run.py --sizes 1000 5000 --reps 3
+    python benchmarks/run.py --sizes 1000 5000 --reps 3    (or --corpus DIR ...)
 
-For each size N, the content is generated once (benchmarks/generate.py, seeded) under
-benchmarks/work/content-N, then the variants are built in ONE run, round-robin
-(a b c d e a b c d e ...), so that the drift of a shared machine hits them alike:
-
-  a  the site as published: publishconf.py, all feeds, complaints + typographie +
-     parallel_build (articles read and pages written by every core, the default)
-  s  (a) built serially (PARALLEL = False): same output, one core
-  b  the same files and theme, complaints and typographie plugins off (the site's
-     reader, complaints.edge.reader, stays: it is configuration, not the plugins' work); the theme's
-     Jinja filters (complaints.present.formatting.FILTERS, pure formatting) are registered
-     through JINJA_FILTERS so the theme still renders; no merchant pages/data files
-  c  plain Pelican: default theme (notmyidea), no plugin but yaml_metadata, the
-     site's Markdown extensions, pagination and feed settings (tag, category,
-     author and all-feeds on)
-  d  cached rebuild of (a): CACHE_CONTENT, LOAD_CONTENT_CACHE, CONTENT_CACHING_LAYER
-     = "generator", after editing one testimony (its outcome.status flips between
-     open and unresolved at each repetition); runs on its own copy of the content,
-     warmed by one untimed build
-  e  (a) with TYPOGRAPHIE_ENABLED = False (cost of the typography = a - e)
-  f  like d with CONTENT_CACHING_LAYER = "reader"
-  (Between the merge of wave 2 and issue 14's last changes, parallel_build was opt-in:
-  (a) was then serial and a variant (p) added the plugin. Today (a) is parallel again,
-  as in h9's first measurements, and (s) is serial.)
-
---preview (default on with the default variants): the editors' preview
-(`invoke livereload`, which keeps the site in memory in parallel_build.preview) on a copy
-of the content: once its first build is done, one testimony's title is edited three
-times; each time, the seconds from the save until the new title is in the
-testimony's page AND its merchant's page (files polled every 5 ms).
-
-Every build is a fresh `python -m pelican` subprocess; wall time is measured around
-it, CPU time comes from os.wait4() (the build process and the workers it waited for),
-memory from /proc sampled every 50 ms: the main process's peak (VmHWM) and the peak of
-the sum over all its processes at one instant, as RSS (shared pages counted in each
-process) and as PSS (shared pages divided between them). Pages written = .html files.
-Results go to benchmarks/work/results-N.json; --report prints the Markdown tables
-of docs/performance.md from those files.
+Each size's content is generated once (benchmarks/generate.py, seeded); the variants
+(see SETTINGS) are built round-robin in one run, each a fresh `python -m pelican`: wall
+time around it, CPU from os.wait4(), memory from /proc every 50 ms (main process peak;
+sum over all processes, RSS and PSS). The preview: seconds from a saved title to the
+testimony's and its merchant's pages holding it. Results go to
+benchmarks/work/results-N.json; --report prints the tables.
 """
 
 from __future__ import annotations
@@ -87,6 +56,18 @@ PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
 COMPLAINTS_SECTIONS = {SECTION_NAMES!r}
 """
 
+# The variants, built round-robin (a s c a s c ...) so a shared machine's drift hits
+# them alike:
+#   a  the site as published: publishconf.py, complaints + typographie + parallel_build
+#   s  (a) with PARALLEL = False: Pelican's own build with the same plugins
+#   b  complaints and typographie off (the site's reader, complaints.edge.reader, kept;
+#      the theme's formatting filters given through JINJA_FILTERS); no merchant pages
+#   c  plain Pelican: default theme, yaml_metadata only, the site's Markdown,
+#      pagination and feeds (all, category, tag, author)
+#   d  cached rebuild of (a) (CONTENT_CACHING_LAYER "generator") after editing one
+#      testimony (outcome.status flips at each repetition), on its own copy, warmed up
+#   e  (a) with TYPOGRAPHIE_ENABLED = False (typography's cost = a - e)
+#   f  like d with CONTENT_CACHING_LAYER "reader"
 SETTINGS = {
     "a": COMMON_HEAD,
     "b": COMMON_HEAD
@@ -151,7 +132,7 @@ LABELS = {
     "e": "(e) site, typography off",
     "f": "(f) cached rebuild, reader layer",
     "s": "(s) site as published, serial (PARALLEL = False)",
-    "p": "(p) parallel_build opt-in (results written before it became the default)",
+    "p": "(p) parallel_build opt-in (older results files)",
 }
 STATUS_RE = re.compile(r"(outcome: \{status: )(open|unresolved)(,)")
 
