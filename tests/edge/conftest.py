@@ -9,42 +9,19 @@ one merchant, one author and the Pixmania testimony. Tests add or break files in
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
 
-ROOT = Path(__file__).resolve().parents[2]
-PIXMANIA = "temoignages/temoignages/pixmania-camescope-livre-chez-un-autre.md"
-PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
-METHODOLOGY_PAGE = "methodologie/index.html"
-
-RunPelican = Callable[..., Path]
-
-
-def copy_from_site(content: Path, *relatives: str) -> Path:
-    """Copy files of the site's content folder into ``content`` (same relative paths)."""
-    for relative in relatives:
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / "content" / relative, target)
-    return content
+from tests.support.builds import RunPelican, run_in_process
+from tests.support.content import copy_from_site, copy_tiny_content
 
 
 @pytest.fixture
 def tiny_content(tmp_path: Path) -> Path:
     """A content folder: Pixmania's profile and logo, one author, one testimony."""
-    return copy_from_site(
-        tmp_path / "content",
-        "merchants/pixmania.md",
-        "images/marchands/pixmania.svg",
-        "authors/allo-cest-fini.md",
-        PIXMANIA,
-    )
+    return copy_tiny_content(tmp_path / "content")
 
 
 @pytest.fixture
@@ -62,31 +39,7 @@ def run_pelican(tmp_path: Path) -> RunPelican:
     """
 
     def run(content: Path, *, config: str = "pelicanconf.py", **overrides: Any) -> Path:
-        output = tmp_path / "output"
-        settings = read_settings(
-            str(ROOT / config),
-            override={
-                "PATH": str(content),
-                "OUTPUT_PATH": str(output),
-                "CACHE_PATH": str(tmp_path / "cache"),
-                **overrides,
-            },
-        )
-        Pelican(settings).run()
-        return output
+        overrides = {"CACHE_PATH": str(tmp_path / "cache"), **overrides}
+        return run_in_process(content, tmp_path / "output", config=config, **overrides)
 
     return run
-
-
-def write(path: Path, text: str) -> Path:
-    """Write a content file (parents created)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    """Replace the first ``old`` in a content file (it must be there)."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")

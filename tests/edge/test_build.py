@@ -9,7 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from complaints.edge.messages import ContentProblems
-from tests.edge.conftest import PIXMANIA, PIXMANIA_PAGE, RunPelican, replace_in
+from tests.support.builds import RunPelican
+from tests.support.content import replace_in
+from tests.support.pages import soup
+from tests.support.sample import PIXMANIA, PIXMANIA_PAGE
 
 SITE = "https://allo.example"
 DRAFT = """---
@@ -32,10 +35,6 @@ Un colis attendu.
 """
 
 
-def page(output: Path, relative: str) -> BeautifulSoup:
-    return BeautifulSoup((output / relative).read_text(encoding="utf-8"), "lxml")
-
-
 def jsonld(soup: BeautifulSoup) -> list[dict]:
     return [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
 
@@ -44,7 +43,7 @@ def test_the_case_box_is_inserted_once_into_the_body(
     run_pelican: RunPelican, tiny_content: Path
 ) -> None:
     output = run_pelican(tiny_content)
-    body = page(output, PIXMANIA_PAGE).select_one(".article-body")
+    body = soup(output, PIXMANIA_PAGE).select_one(".article-body")
     assert body is not None
     (box,) = body.select("section.case")
     assert "plus de 900\u00a0€" in box.get_text(" ")
@@ -55,14 +54,14 @@ def test_the_merchant_page_and_index_are_written(
     run_pelican: RunPelican, tiny_content: Path
 ) -> None:
     output = run_pelican(tiny_content, SITEURL=SITE, RELATIVE_URLS=False)
-    merchant = page(output, "marchands/pixmania/index.html")
+    merchant = soup(output, "marchands/pixmania/index.html")
     assert merchant.select_one("h1").get_text(strip=True) == "Pixmania"
     (store,) = jsonld(merchant)
     assert store["@type"] == "OnlineStore"
     assert [r["url"] for r in store["review"]] == [
         f"{SITE}/2009/07/pixmania-camescope-livre-chez-un-autre/"
     ]
-    index = page(output, "marchands/index.html")
+    index = soup(output, "marchands/index.html")
     assert [a["href"] for a in index.select("tbody th a")] == [f"{SITE}/marchands/pixmania/"]
     data = json.loads((output / "donnees/marchands.json").read_text(encoding="utf-8"))
     assert [m["slug"] for m in data["merchants"]] == ["pixmania"]
@@ -73,8 +72,8 @@ def test_a_draft_gets_the_same_jsonld_as_a_published_testimony(
 ) -> None:
     (tiny_content / "temoignages/temoignages/brouillon.md").write_text(DRAFT, encoding="utf-8")
     output = run_pelican(tiny_content)
-    (draft,) = jsonld(page(output, "brouillons/brouillon/index.html"))
-    (published,) = jsonld(page(output, PIXMANIA_PAGE))
+    (draft,) = jsonld(soup(output, "brouillons/brouillon/index.html"))
+    (published,) = jsonld(soup(output, PIXMANIA_PAGE))
     for description in (draft, published):
         assert description["@type"] == "Article"
         assert description["about"]["@type"] == "OnlineStore"

@@ -1,15 +1,16 @@
-"""The parallel build (plugins/parallel_build, on by default) writes what a serial one writes.
+"""The parallel build (plugins/parallel_build, on by default) writes what Pelican
+untouched (``-e PARALLEL=false``) writes, on a generated 40-testimony corpus.
 
-The serial build (``-e PARALLEL=false``) runs as `invoke build` does, in a subprocess;
-the parallel one in this process (to count what workers did). Whole trees are compared
-except ``pagefind/``: Pagefind's filter files are not byte-stable from one run to the next
-even between two serial builds of the same sources
-(test_pagefind_alone_differs_between_runs).
+Pelican untouched runs as `invoke build` does, in a subprocess whose report shows it
+forked nothing and changed nothing of Pelican's; the parallel build runs in this
+process (to count what workers did). Whole trees are compared except ``pagefind/``,
+whose filter files differ between any two runs (test_pagefind_alone_differs_between_runs).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,28 +18,26 @@ import parallel_build.reading
 import parallel_build.workers
 import pytest
 from parallel_build import processes
-from pelican import Pelican
 from pelican.settings import read_settings
 
 from complaints.edge.messages import ContentProblems
-from tests.conftest import build_site
-from tests.edge.corpus import ROOT, differences, generate, tree
-
-UNSTABLE = "pagefind/"
+from tests.support.builds import observed_build, run_in_process
+from tests.support.corpus import UNSTABLE, differences, generate, stable_differences, tree
+from tests.support.sample import ROOT
 
 
 def build(content: Path, output: Path, config: str = "publishconf.py", **overrides: Any) -> Path:
     """Build in this process with the config as it is (the parallel build is its default)."""
-    override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    settings = read_settings(str(ROOT / config), override={**override, **overrides})
-    Pelican(settings).run()
-    return output
+    return run_in_process(content, output, config=config, **overrides)
 
 
-def serial_build(content: Path, output: Path, config: str) -> Path:
-    """The serial build (``-e PARALLEL=false``), in a subprocess as `invoke build` runs it."""
-    result = build_site(output, settings=config, content=content, extra={"PARALLEL": "false"})
+def untouched_build(content: Path, output: Path, config: str) -> Path:
+    """Pelican untouched (``-e PARALLEL=false``), in a subprocess as `invoke build` runs it."""
+    result, report = observed_build(
+        output, settings=config, content=content, extra={"PARALLEL": "false"}
+    )
     assert result.returncode == 0, result.stderr[-3000:]
+    assert report.changes_to_pelican() == []
     return output
 
 
@@ -56,13 +55,23 @@ def test_the_site_builds_in_parallel_unless_told_otherwise(monkeypatch: pytest.M
         read_settings(str(ROOT / "pelicanconf.py"))
 
 
-def stable_differences(left: Path, right: Path) -> list[str]:
-    return [name for name in differences(left, right) if not name.startswith(UNSTABLE)]
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate(tmp_path_factory.mktemp("corpus") / "content", testimonies=40, merchants=6)
+
+
+@pytest.fixture(scope="module")
+def untouched(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Pelican untouched's build of ``corpus`` with a settings file, made once."""
+    built: dict[str, Path] = {}
+
+    def get(config: str) -> Path:
+        if config not in built:
+            output = tmp_path_factory.mktemp("untouched") / "output"
+            built[config] = untouched_build(corpus, output, config)
+        return built[config]
+
+    return get
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
@@ -87,10 +96,14 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list
 
 
 @pytest.mark.parametrize("config", ["publishconf.py", "pelicanconf.py"])
-def test_parallel_build_is_byte_identical_to_serial(
-    corpus: Path, tmp_path: Path, config: str, monkeypatch: pytest.MonkeyPatch
+def test_parallel_build_is_byte_identical_to_pelican_untouched(
+    corpus: Path,
+    untouched: Callable[[str], Path],
+    tmp_path: Path,
+    config: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serial = serial_build(corpus, tmp_path / "serial", config)
+    serial = untouched(config)
     loaded = count_calls(monkeypatch, parallel_build.reading, "loads")
     written = count_calls(monkeypatch, parallel_build.workers.Jobs, "run")  # writes done
     if config == "publishconf.py":  # production empties the output once the content is valid
@@ -108,14 +121,13 @@ def test_parallel_build_is_byte_identical_to_serial(
     assert stable_differences(serial, parallel) == []
 
 
-def test_pagefind_alone_differs_between_runs(corpus: Path, tmp_path: Path) -> None:
-    """Why the identity test skips pagefind/: two serial builds differ there only.
-
-    (Seen on 2026-11-26 with this corpus: about ten ``pagefind/filter/*.pf_filter``
-    files, ``pagefind-entry.json`` and a ``.pf_meta`` differ between two serial runs.)
-    """
-    first = serial_build(corpus, tmp_path / "first", "pelicanconf.py")
-    second = serial_build(corpus, tmp_path / "second", "pelicanconf.py")
+def test_pagefind_alone_differs_between_runs(
+    corpus: Path, untouched: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Why the identity tests skip pagefind/: two untouched builds differ there only
+    (some ``pagefind/filter/*.pf_filter`` files, ``pagefind-entry.json``, a ``.pf_meta``)."""
+    first = untouched("pelicanconf.py")
+    second = untouched_build(corpus, tmp_path / "second", "pelicanconf.py")
     changed = differences(first, second)
     assert all(name.startswith(UNSTABLE) for name in changed)
 

@@ -14,24 +14,19 @@ from typing import Any
 import pytest
 from parallel_build.preview import Preview, PreviewProcess, fingerprints
 
-from tests.conftest import build_site
-from tests.edge.corpus import ROOT, generate, tree
-from tests.edge.corpus import differences as all_differences
-from tests.edge.test_parallel import UNSTABLE
+from tests.support.builds import build_site
+from tests.support.corpus import generate, tree
+from tests.support.corpus import stable_differences as differences
+from tests.support.sample import ROOT
 
 
 def clean_build(content: Path, theme: Path, output: Path) -> Path:
-    """The default build (plugin off, serial), as `invoke build` runs it."""
+    """A build from scratch with pelicanconf.py, in a subprocess as `invoke build` runs it."""
     result = build_site(
         output, settings="pelicanconf.py", content=content, extra={"THEME": json.dumps(str(theme))}
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return output
-
-
-def differences(left: Path, right: Path) -> list[str]:
-    """Differences outside pagefind/ (not byte-stable between two serial runs either)."""
-    return [name for name in all_differences(left, right) if not name.startswith(UNSTABLE)]
 
 
 def edit(path: Path, pattern: str, new: str) -> None:

@@ -7,26 +7,23 @@ the page. A number typed in a template or in the page's Markdown would not move.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from complaints.domain import rules
-from tests.edge.conftest import METHODOLOGY_PAGE, RunPelican
+from tests.support.builds import RunPelican
+from tests.support.pages import soup, visible_text
+from tests.support.sample import METHODOLOGY_PAGE
 
 MERCHANT_PAGE = "marchands/pixmania/index.html"
 
 
-def _text(element) -> str:
-    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()  # keeps no-break spaces
-
-
 def figures(output: Path) -> dict[str, str]:
-    doc = BeautifulSoup((output / MERCHANT_PAGE).read_text(encoding="utf-8"), "lxml")
+    doc = soup(output, MERCHANT_PAGE)
     return {
-        _text(item.dt): _text(item.dd)
+        visible_text(item.dt): visible_text(item.dd)
         for item in doc.select("section.scorecard dl.headline-figures > div")
     }
 
@@ -63,7 +60,7 @@ def test_low_confidence_threshold_is_printed_from_the_rules(
 
 
 def methodology(output: Path) -> BeautifulSoup:
-    return BeautifulSoup((output / METHODOLOGY_PAGE).read_text(encoding="utf-8"), "lxml")
+    return soup(output, METHODOLOGY_PAGE)
 
 
 def plain(text: str) -> str:
@@ -96,7 +93,7 @@ def test_the_methodology_page_follows_every_rule(
         monkeypatch.setattr(rules, name, value)
     output = run_pelican(methodology_content)
     page = methodology(output)
-    text = plain(_text(page.select_one("main")))
+    text = plain(visible_text(page.select_one("main")))
     for phrase in (
         "Réponse dans les 21 jours Part des dossiers",
         "au plus tard 21 jours après le point de départ",
@@ -119,7 +116,7 @@ def test_the_methodology_page_follows_every_rule(
     ):
         assert phrase in text, phrase
     rows = [
-        [plain(_text(cell)) for cell in row.find_all(["th", "td"])]
+        [plain(visible_text(cell)) for cell in row.find_all(["th", "td"])]
         for row in page.select("main table tbody tr")
     ]
     assert rows == [

@@ -1,7 +1,8 @@
 """Gate 4: axe-core finds no WCAG 2.1 A/AA violation on the key pages (one per page type).
 
-Python playwright drives Debian's chromium (no browser download); axe.min.js comes
-from node_modules (npm package axe-core, pinned in package-lock.json).
+Python playwright drives Debian's chromium (no browser download; the session's one
+browser); axe.min.js comes from node_modules (npm package axe-core, pinned in
+package-lock.json).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.quality.tools import AXE_JS, CHROME_FLAGS, key_pages, require_chromium, require_file
+from tests.support.tools import AXE_JS, key_pages, require_file
 
 pytestmark = pytest.mark.quality
 
@@ -29,44 +30,33 @@ def _format(page: str, violations: list[dict]) -> list[str]:
     return lines
 
 
-def test_key_pages_have_no_wcag_violation(served_site: str, served_dir: Path) -> None:
-    chromium = require_chromium()
+def test_key_pages_have_no_wcag_violation(browser, site_url: str, built_site: Path) -> None:
     axe = require_file(AXE_JS, "axe-core (npm package axe-core)").read_text(encoding="utf-8")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(
-            "Python playwright is not installed: pip install -r requirements-test.txt",
-            pytrace=False,
-        )
-
-    pages = key_pages(served_dir)
+    pages = key_pages(built_site)
     report: list[str] = []
     counts: dict[str, int] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
-        try:
-            context = browser.new_context(locale="fr-FR")
-            for name, rel in pages.items():
-                url = f"{served_site}/{rel}"
-                page = context.new_page()
-                response = page.goto(url, wait_until="load")
-                assert response is not None and response.ok, (
-                    f"{url}: HTTP {response and response.status}"
-                )
-                page.wait_for_load_state("networkidle")  # the search page's results
-                page.add_script_tag(content=axe)
-                results = page.evaluate(
-                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                    " resultTypes: ['violations']})",
-                    AXE_TAGS,
-                )
-                violations = results["violations"]
-                counts[name] = len(violations)
-                report += _format(f"{name} /{rel}", violations)
-                page.close()
-        finally:
-            browser.close()
+    context = browser.new_context(locale="fr-FR")
+    try:
+        for name, rel in pages.items():
+            url = f"{site_url}/{rel}"
+            page = context.new_page()
+            response = page.goto(url, wait_until="load")
+            assert response is not None and response.ok, (
+                f"{url}: HTTP {response and response.status}"
+            )
+            page.wait_for_load_state("networkidle")  # the search page's results
+            page.add_script_tag(content=axe)
+            results = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
+            violations = results["violations"]
+            counts[name] = len(violations)
+            report += _format(f"{name} /{rel}", violations)
+            page.close()
+    finally:
+        context.close()
     print(json.dumps(counts, indent=1))
     print("\n".join(report))
     assert not any(counts.values()), "axe violations (WCAG 2.1 A/AA):\n" + "\n".join(report)

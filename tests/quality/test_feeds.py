@@ -19,9 +19,10 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from tests.conftest import ROOT, TEST_SITEURL, build_site
-from tests.quality.tools import PIXMANIA_SLUG, require_executable
-from tests.site.site_helpers import content_drafts
+from tests.support.builds import SessionSite
+from tests.support.content import content_drafts
+from tests.support.sample import CONTENT, ROOT
+from tests.support.tools import PIXMANIA_SLUG, require_executable
 
 pytestmark = pytest.mark.quality
 
@@ -326,10 +327,11 @@ def _ids(site: Path) -> dict[str, list[str]]:
     return ids
 
 
-def test_feed_ids_are_stable_across_builds(built_site: Path, tmp_path: Path) -> None:
-    second = tmp_path / "second-build"
-    result = build_site(second)
-    assert result.returncode == 0, f"second build failed:\n{result.stdout}\n{result.stderr}"
+def test_feed_ids_are_stable_across_builds(
+    built_site: Path, untouched_production: SessionSite
+) -> None:
+    """The second build is the session's build by Pelican untouched (PARALLEL=false)."""
+    second = untouched_production.output
     first_ids, second_ids = _ids(built_site), _ids(second)
     assert sorted(first_ids) == sorted(second_ids), "the two builds do not write the same feeds"
     changed = [
@@ -349,7 +351,7 @@ def _listing_slugs(site: Path) -> dict[str, set[str]]:
         match = LISTING_PAGE.match(_rel(site, page))
         if match:
             slugs[match.group(1)].add(match.group(2))
-    for merchant in (ROOT / "content" / "merchants").glob("*.*"):
+    for merchant in (CONTENT / "merchants").glob("*.*"):
         slugs["marchands"].add(merchant.stem)
     return slugs
 
@@ -374,20 +376,20 @@ def test_feeds_exist_for_the_site_and_every_listing(built_site: Path) -> None:
     assert not missing, "missing feeds:\n" + "\n".join(missing)
 
 
-def _page_url(site: Path, page: Path) -> str:
+def _page_url(site: Path, page: Path, siteurl: str) -> str:
     rel = _rel(site, page)
-    return f"{TEST_SITEURL}/{rel.removesuffix('index.html')}"
+    return f"{siteurl}/{rel.removesuffix('index.html')}"
 
 
-def test_every_page_links_its_feeds(built_site: Path) -> None:
+def test_every_page_links_its_feeds(built_site: Path, site_url: str) -> None:
     problems = []
     pages = sorted(built_site.rglob("*.html"))
     for page in pages:
         rel = _rel(built_site, page)
         tree = lxml.html.fromstring(page.read_bytes())
         links = {
-            urljoin(_page_url(built_site, page), link.get("href", "")).removeprefix(
-                TEST_SITEURL + "/"
+            urljoin(_page_url(built_site, page, site_url), link.get("href", "")).removeprefix(
+                site_url + "/"
             )
             for link in tree.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]')
         }
@@ -408,7 +410,7 @@ def test_every_page_links_its_feeds(built_site: Path) -> None:
 
 
 def test_no_draft_in_any_feed(built_site: Path) -> None:
-    drafts = content_drafts(ROOT / "content")
+    drafts = content_drafts(CONTENT)
     assert drafts, "no draft (status: draft) in content/: this check would be vacuous"
     problems = []
     for feed in [*_feeds(built_site, "atom"), *_feeds(built_site, "rss")]:

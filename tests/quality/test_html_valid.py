@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.quality.tools import VNU_JAR, require_executable, require_file
+from tests.support.tools import VNU_JAR, require_executable, require_file
 
 pytestmark = pytest.mark.quality
 

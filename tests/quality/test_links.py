@@ -29,7 +29,7 @@ def _linkchecker() -> Path:
     )
 
 
-def test_no_broken_internal_link_or_anchor(served_site: str) -> None:
+def test_no_broken_internal_link_or_anchor(site_url: str) -> None:
     cmd = [
         str(_linkchecker()),
         "--config",
@@ -37,7 +37,7 @@ def test_no_broken_internal_link_or_anchor(served_site: str) -> None:
         "--output",
         "csv",
         "--no-status",
-        f"{served_site}/",
+        f"{site_url}/",
     ]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=900)
     if result.returncode not in (0, 1):  # 1 = broken links or warnings, 2 = program error

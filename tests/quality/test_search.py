@@ -4,15 +4,13 @@ that finds nothing, the header's box, and what the first query downloads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import build_site
-from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium, start_server
-from tests.site.site_helpers import PIXMANIA_PAGE
+from tests.support.builds import SessionSite
+from tests.support.sample import PIXMANIA_PAGE
 
 pytestmark = pytest.mark.quality
 
@@ -20,16 +18,10 @@ FIRST_QUERY_BUDGET = 300 * 1024  # bytes of pagefind/ assets transferred by a fi
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chromium = require_chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Python playwright is not installed: pip install -r requirements-test.txt")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
-        yield browser
-        browser.close()
+def split_url(split_site: SessionSite) -> str:
+    """The production site indexed in bundles of at most 4 pages (many bundles)."""
+    assert (split_site.output / "pagefind" / "3" / "pagefind.js").is_file()
+    return split_site.url
 
 
 def wait_for_results(page) -> None:
@@ -77,15 +69,15 @@ FRENCH_QUERIES = [
 
 @pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_french_queries_find_the_expected_testimony(
-    browser, served_site: str, query: str, expected: str
+    browser, site_url: str, query: str, expected: str
 ) -> None:
-    status, results = search(browser, served_site, q=query)
+    status, results = search(browser, site_url, q=query)
     assert results, f"« {query} » found nothing: {status}"
     found = [t for t in titles(results, 5) if expected in t]
     assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
 
 
-@pytest.mark.parametrize("site", ["served_site", "split_site"])
+@pytest.mark.parametrize("site", ["site_url", "split_url"])
 def test_a_filter_keeps_only_that_merchant(
     browser, request: pytest.FixtureRequest, site: str
 ) -> None:
@@ -97,34 +89,34 @@ def test_a_filter_keeps_only_that_merchant(
     assert len(everyone) > len(results)
 
 
-def test_results_show_the_merchant_and_the_status(browser, served_site: str) -> None:
-    _, results = search(browser, served_site, q="camescope")
+def test_results_show_the_merchant_and_the_status(browser, site_url: str) -> None:
+    _, results = search(browser, site_url, q="camescope")
     pixmania = next(r for r in results if "caméscope" in r["title"])
     assert "Pixmania" in pixmania["meta"] and "en cours" in pixmania["meta"]
 
 
-def test_a_query_that_matches_nothing_says_so(browser, served_site: str) -> None:
-    status, results = search(browser, served_site, q="xylophonistes")
+def test_a_query_that_matches_nothing_says_so(browser, site_url: str) -> None:
+    status, results = search(browser, site_url, q="xylophonistes")
     assert results == []
     assert status.startswith("Aucun résultat")
 
 
 def test_the_advice_repeated_under_testimonies_finds_nothing(
-    browser, served_site: str, served_dir: Path
+    browser, site_url: str, built_site: Path
 ) -> None:
     """« juriste » is only in the « Que faire ? » section (data-pagefind-ignore). (Other
     boilerplate: tests/site/test_search_index.py reads the index itself, since some words
     absent from the index still match shorter ones: « cercle » finds « ce ».)"""
-    assert "juriste" in (served_dir / PIXMANIA_PAGE).read_text(encoding="utf-8")
-    status, results = search(browser, served_site, q="juriste")
+    assert "juriste" in (built_site / PIXMANIA_PAGE).read_text(encoding="utf-8")
+    status, results = search(browser, site_url, q="juriste")
     assert results == [], f"« juriste » found {titles(results, 5)}"
     assert status.startswith("Aucun résultat")
 
 
-def test_the_header_box_leads_to_results(browser, served_site: str) -> None:
+def test_the_header_box_leads_to_results(browser, site_url: str) -> None:
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
-    page.goto(f"{served_site}/")
+    page.goto(f"{site_url}/")
     page.fill("#recherche-entete", "jamais livres")
     page.click(".search-box button")
     page.wait_for_url("**/recherche/?q=jamais+livres")
@@ -133,12 +125,12 @@ def test_the_header_box_leads_to_results(browser, served_site: str) -> None:
     context.close()
 
 
-def test_first_query_downloads_less_than_300_kb(browser, served_site: str) -> None:
+def test_first_query_downloads_less_than_300_kb(browser, site_url: str) -> None:
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     responses = []
     page.on("requestfinished", lambda request: responses.append(request))
-    page.goto(f"{served_site}/recherche/?q=remboursement")
+    page.goto(f"{site_url}/recherche/?q=remboursement")
     wait_for_results(page)
     page.wait_for_load_state("networkidle")
     total = 0
@@ -151,48 +143,28 @@ def test_first_query_downloads_less_than_300_kb(browser, served_site: str) -> No
     assert 0 < total < FIRST_QUERY_BUDGET, f"first query transferred {total} bytes"
 
 
-def test_search_works_on_the_development_build(browser, tmp_path: Path) -> None:
+def test_search_works_on_the_development_build(browser, development: SessionSite) -> None:
     """`invoke build` + `invoke serve`: relative URLs, the same index, working links."""
-    output = tmp_path / "dev"
-    result = build_site(output, settings="pelicanconf.py")
-    assert result.returncode == 0, result.stderr
-    server, thread = start_server(output)
-    thread.start()
-    try:
-        site = f"http://127.0.0.1:{server.server_address[1]}"
-        status, results = search(browser, site, q="camescope")
-        pixmania = [r for r in results if "caméscope" in r["title"]]
-        assert pixmania, status
-        context = browser.new_context()
-        response = context.new_page().goto(pixmania[0]["href"])
-        assert response is not None and response.ok
-        context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    status, results = search(browser, development.url, q="camescope")
+    pixmania = [r for r in results if "caméscope" in r["title"]]
+    assert pixmania, status
+    context = browser.new_context()
+    response = context.new_page().goto(pixmania[0]["href"])
+    assert response is not None and response.ok
+    context.close()
 
 
 # --- a large site: several bundles merged at query time --------------------------------
 
 
-@pytest.fixture(scope="module")
-def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The production site indexed in bundles of at most 4 pages (many bundles)."""
-    output = tmp_path_factory.mktemp("split") / "output"
-    with built_and_served(output, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"}) as url:
-        assert (output / "pagefind" / "3" / "pagefind.js").is_file()
-        yield url
-
-
 @pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_bundles_find_what_one_index_finds(
-    browser, served_site: str, split_site: str, query: str, expected: str
+    browser, site_url: str, split_url: str, query: str, expected: str
 ) -> None:
-    status, results = search(browser, split_site, q=query)
+    status, results = search(browser, split_url, q=query)
     found = [t for t in titles(results, 5) if expected in t]
     assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
-    one_status, one_results = search(browser, served_site, q=query)
+    one_status, one_results = search(browser, site_url, q=query)
     assert status == one_status
     assert sorted(titles(results, 20)) == sorted(titles(one_results, 20))
 
@@ -211,7 +183,7 @@ MULTI_WORD_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("site", ["served_site", "split_site"])
+@pytest.mark.parametrize("site", ["site_url", "split_url"])
 @pytest.mark.parametrize(("query", "expected"), MULTI_WORD_QUERIES)
 def test_multi_word_queries_find_exactly_the_expected_pages(
     browser, request: pytest.FixtureRequest, site: str, query: str, expected: set[str]
@@ -223,7 +195,7 @@ def test_multi_word_queries_find_exactly_the_expected_pages(
         assert [t for t in found if part in t], f"« {query} »: {part!r} not in {found}"
 
 
-@pytest.mark.parametrize("site", ["served_site", "split_site"])
+@pytest.mark.parametrize("site", ["site_url", "split_url"])
 def test_a_word_that_is_not_indexed_is_ignored(
     browser, request: pytest.FixtureRequest, site: str
 ) -> None:

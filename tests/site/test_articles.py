@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_SITEURL
-from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, local_path, soup, visible_text
+from tests.support.pages import html_pages, local_path, soup, visible_text
+from tests.support.sample import PIXMANIA_PAGE
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,8 @@ def test_pixmania_page_has_section_title_and_french_byline(pixmania) -> None:
     assert any(a.get_text(strip=True) == "Témoignages" for a in section_links)
 
 
-def test_pixmania_page_names_the_merchant_with_its_logo(pixmania) -> None:
-    merchant_links = pixmania.select(f'a[href="{TEST_SITEURL}/marchands/pixmania/"]')
+def test_pixmania_page_names_the_merchant_with_its_logo(pixmania, site_url: str) -> None:
+    merchant_links = pixmania.select(f'a[href="{site_url}/marchands/pixmania/"]')
     assert merchant_links, "no link to the merchant page"
     logo = pixmania.select_one('img[src$="pixmania.svg"]')
     assert logo is not None and "Pixmania" in logo["alt"]
@@ -37,20 +37,18 @@ def test_pixmania_page_lists_the_lessons(pixmania) -> None:
     assert all(li.get_text(strip=True) for li in lessons)
 
 
-def test_pixmania_page_links_back_to_the_front_page(pixmania) -> None:
-    assert pixmania.find(
-        "a", href=f"{TEST_SITEURL}/", string=lambda s: s and "Retour à la une" in s
-    )
+def test_pixmania_page_links_back_to_the_front_page(pixmania, site_url: str) -> None:
+    assert pixmania.find("a", href=f"{site_url}/", string=lambda s: s and "Retour à la une" in s)
 
 
-def test_pixmania_page_has_an_author_box(pixmania, built_site: Path) -> None:
+def test_pixmania_page_has_an_author_box(pixmania, built_site: Path, site_url: str) -> None:
     box = pixmania.select_one("aside.author-box")
     assert box is not None
     assert "Allo C'Est Fini" in box.get_text()
     hrefs = [a["href"] for a in box.select("a[href]")]
-    assert f"{TEST_SITEURL}/auteurs/allo-cest-fini/" in hrefs
+    assert f"{site_url}/auteurs/allo-cest-fini/" in hrefs
     assert any(
-        h.startswith("https://") and "allo-cest-fini" in h and TEST_SITEURL not in h for h in hrefs
+        h.startswith("https://") and "allo-cest-fini" in h and site_url not in h for h in hrefs
     )
     assert (built_site / "auteurs/allo-cest-fini/index.html").exists()
 
@@ -96,7 +94,9 @@ def test_every_page_is_french(built_site: Path) -> None:
         assert html is not None and html.get("lang") == "fr", page
 
 
-def test_internal_links_of_the_pixmania_page_exist(pixmania, built_site: Path) -> None:
+def test_internal_links_of_the_pixmania_page_exist(
+    pixmania, built_site: Path, site_url: str
+) -> None:
     for a in pixmania.select("a[href]"):
-        if a["href"].startswith(TEST_SITEURL):
-            assert local_path(built_site, a["href"], TEST_SITEURL).exists(), a["href"]
+        if a["href"].startswith(site_url):
+            assert local_path(built_site, a["href"], site_url).exists(), a["href"]

@@ -1,9 +1,9 @@
 """The build refuses what `complaints.check` refuses, line for line.
 
-ONE build (the machine is shared) over a copy of the site's content plus every
-broken fixture: each testimony of tests/bad_content/ (one problem each, among them
-30,000 nested brackets that used to crash libyaml, aliases, control characters,
-impossible years and amounts, save_as/url/template/lang) and the corpus folder
+One build over a copy of the site's content plus every broken fixture: each testimony
+of tests/bad_content/ (one problem each, among them 30,000 nested brackets, aliases,
+control characters, impossible years and amounts, save_as/url/template/lang) and the
+corpus folder
 (broken profile, ``..md``, duplicate slug, ``.markdown``/``.MD``/``.rst``/``.html``
 files, a page with save_as, a page with « [À COMPLÉTER », and the legal notice that
 prints settings still « [À COMPLÉTER »).
@@ -16,21 +16,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.support.builds import build_site
 from tests.support.checks import content_problems, settings_of
+from tests.support.content import copy_content
+from tests.support.sample import ROOT
 
 BAD = ROOT / "tests" / "bad_content"
 FIXTURES = sorted(p for p in BAD.glob("*.md") if p.name != "README.md")
-# the build's settings: publishconf.py (legal notice values still « [À COMPLÉTER »)
-SETTINGS = settings_of("publishconf.py", COMPLAINTS_REFUSE_PLACEHOLDERS=True)
+
+
+@pytest.fixture(scope="module")
+def settings(legal_values: dict[str, str]) -> dict:
+    """The build's settings: publishconf.py, with the environment the build gets."""
+    return settings_of("publishconf.py", COMPLAINTS_REFUSE_PLACEHOLDERS=True)
 
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str, int]:
     """(content, output, build log, exit status) of the one build over broken content."""
     root = tmp_path_factory.mktemp("broken")
-    content = root / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(root / "content")
     shutil.copytree(BAD / "corpus", content, dirs_exist_ok=True)
     target = content / "temoignages" / "a-corriger"
     target.mkdir()
@@ -47,13 +52,13 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str, i
 
 def test_the_build_fails_cleanly_and_writes_no_page(broken) -> None:
     _content, output, log, status = broken
-    assert status == 1, log[-3000:]  # not -11: the deep nesting no longer kills Python
+    assert status == 1, log[-3000:]  # not -11: the deep nesting does not kill Python
     assert not (output.exists() and list(output.rglob("*.html")))
 
 
-def test_every_problem_check_finds_is_in_the_build_log(broken) -> None:
+def test_every_problem_check_finds_is_in_the_build_log(broken, settings: dict) -> None:
     content, _output, log, _status = broken
-    problems = content_problems(content, SETTINGS)
+    problems = content_problems(content, settings)
     assert len(problems) >= len(FIXTURES) + 9
     missing = [
         str(p).replace(f"{content}/", "", 2)
@@ -63,11 +68,11 @@ def test_every_problem_check_finds_is_in_the_build_log(broken) -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_the_build_reports_nothing_check_does_not(broken) -> None:
+def test_the_build_reports_nothing_check_does_not(broken, settings: dict) -> None:
     content, _output, log, _status = broken
     files = ("temoignages/", "pages/", "merchants/", "authors/")
     build_lines = [line for line in log.splitlines() if line.startswith(files) and " : " in line]
-    assert len(build_lines) == len(content_problems(content, SETTINGS))
+    assert len(build_lines) == len(content_problems(content, settings))
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -1,7 +1,8 @@
 """Interrupted, incomplete or failing builds never replace output/ nor reach the target.
 
-Every test works on a private copy of the project; `invoke` runs in its own process
-group and signals go to the whole group, as Ctrl-C in a terminal does.
+Every test works on a private copy of the project (the tiny content where a whole
+build runs: what is tested is the task, not the site); `invoke` runs in its own
+process group and signals go to the whole group, as Ctrl-C in a terminal does.
 """
 
 from __future__ import annotations
@@ -14,26 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
-from tests.site.build_safety_helpers import (
+from tests.support.builds import build_site
+from tests.support.content import copy_project, replace_in
+from tests.support.sample import PIXMANIA
+from tests.support.tasks import (
     add_test_plugins,
-    interrupt,
+    make_site,
+    run_invoke,
     snapshot,
     start_task,
     task_env,
     visible,
     wait_for,
 )
-from tests.site.test_failures import PIXMANIA, break_file, copy_project, run_invoke
 
 OLD_SITE = {"index.html": "ancien site", "feeds/all.atom.xml": "<feed/>"}
-
-
-def make_site(folder: Path, files: dict[str, str]) -> dict[str, str]:
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return snapshot(folder)
 
 
 def assert_no_leftover(project: Path) -> None:
@@ -58,15 +54,22 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def slow_project(project: Path) -> Path:
-    """A project copy whose build writes slowly and marks when writing starts."""
+def tiny_project(tmp_path: Path) -> Path:
+    """A private copy of the project with the tiny content (one testimony)."""
+    return copy_project(tmp_path / "tiny", tiny=True)
+
+
+@pytest.fixture
+def slow_project(tiny_project: Path) -> Path:
+    """A project copy whose build writes its one testimony slowly (long after a signal
+    lands) and marks when writing starts."""
     add_test_plugins(
-        project,
-        SLOW_FOR_TESTS_DELAY=0.2,
-        SLOW_FOR_TESTS_MARKER=str(project / "writing-started"),
+        tiny_project,
+        SLOW_FOR_TESTS_DELAY=30,
+        SLOW_FOR_TESTS_MARKER=str(tiny_project / "writing-started"),
         TEST_OUTPUT_PLAN=["index.html"],
     )
-    return project
+    return tiny_project
 
 
 @pytest.mark.parametrize(
@@ -82,16 +85,16 @@ def test_interrupted_build_keeps_output(slow_project: Path, signum: int, moment:
     before = make_site(slow_project / "output", OLD_SITE)
     stale = slow_project / ".output-stale"
     stale.mkdir()
-    process = start_task(slow_project, "build", task_env())
+    task = start_task(slow_project, "build", task_env())
     if moment == "writing":
         wait_for(slow_project / "writing-started")
         time.sleep(0.5)  # several pages written into the fresh folder
     else:  # the task is under way: it has cleared the stale folder, the build starts
         wait_for(stale, gone=True)
-    printed = interrupt(process, signum)
-    assert process.returncode != 0, printed
+    printed = task.interrupt(signum)
+    assert task.returncode != 0, printed
     if moment == "writing":
-        assert process.returncode == 128 + signum, printed
+        assert task.returncode == 128 + signum, printed
         assert "Interrompu" in printed
     assert snapshot(slow_project / "output") == before
     assert_no_leftover(slow_project)
@@ -104,21 +107,22 @@ def test_interrupted_publish_sends_nothing(
     target = tmp_path_factory.mktemp("target")
     online = make_site(target, OLD_SITE)
     before = make_site(slow_project / "output", OLD_SITE)
-    process = start_task(slow_project, "publish", task_env(PUBLISH_TARGET=f"{target}/"))
+    task = start_task(slow_project, "publish", task_env(PUBLISH_TARGET=f"{target}/"))
     wait_for(slow_project / "writing-started")
     time.sleep(0.5)
-    printed = interrupt(process, signum)
-    assert process.returncode == 128 + signum, printed
+    printed = task.interrupt(signum)
+    assert task.returncode == 128 + signum, printed
     assert snapshot(target) == online
     assert snapshot(slow_project / "output") == before
     assert_no_leftover(slow_project)
 
 
 def test_publish_interrupted_during_transfer_keeps_the_old_site_online(
-    project: Path,
+    tiny_project: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """rsync --delay-updates: files already sent stay hidden until the transfer ends."""
+    project = tiny_project
     add_test_plugins(project, TEST_OUTPUT_PLAN=["index.html"])
     tools = tmp_path_factory.mktemp("bin")
     marker = tools / "rsync-started"
@@ -130,11 +134,11 @@ def test_publish_interrupted_during_transfer_keeps_the_old_site_online(
     target = tmp_path_factory.mktemp("target")
     online = make_site(target, OLD_SITE)
     env = task_env(PUBLISH_TARGET=f"{target}/", PATH=f"{tools}:{task_env()['PATH']}")
-    process = start_task(project, "publish", env)
+    task = start_task(project, "publish", env)
     wait_for(marker)
     time.sleep(1.5)
-    printed = interrupt(process, signal.SIGTERM)
-    assert process.returncode == 128 + signal.SIGTERM, printed
+    printed = task.interrupt(signal.SIGTERM)
+    assert task.returncode == 128 + signal.SIGTERM, printed
     assert "rsync error: received SIGINT, SIGTERM, or SIGHUP" in printed  # stopped mid-transfer
     assert visible(snapshot(target)) == online
     assert not (project / "output").exists()
@@ -142,18 +146,12 @@ def test_publish_interrupted_during_transfer_keeps_the_old_site_online(
 
 
 def publish(project: Path, target: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "publish"],
-        cwd=project,
-        env=task_env(PUBLISH_TARGET=f"{target}/"),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    env = task_env(PUBLISH_TARGET=f"{target}/")
+    return run_invoke(project, "publish", env=env, timeout=300)
 
 
-def test_publish_sends_a_complete_build(project: Path, tmp_path: Path) -> None:
+def test_publish_sends_a_complete_build(tiny_project: Path, tmp_path: Path) -> None:
+    project = tiny_project
     add_test_plugins(project, TEST_OUTPUT_PLAN=["index.html"])
     target = tmp_path / "target"
     target.mkdir()
@@ -175,11 +173,12 @@ def test_publish_sends_a_complete_build(project: Path, tmp_path: Path) -> None:
     ],
 )
 def test_publish_refuses_an_incomplete_or_unchecked_build(
-    project: Path,
+    tiny_project: Path,
     tmp_path: Path,
     plan: object,
     message: str,
 ) -> None:
+    project = tiny_project
     add_test_plugins(project, TEST_OUTPUT_PLAN=plan)
     target = tmp_path / "target"
     target.mkdir()
@@ -199,7 +198,7 @@ def assert_no_traceback(text: str) -> None:
 def test_plain_pelican_with_a_content_error_leaves_its_output_as_it_was(
     project: Path,
 ) -> None:
-    break_file(project / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
+    replace_in(project / "content" / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
     output = project / "out"
     output.mkdir()
     before = make_site(output, OLD_SITE)
@@ -209,12 +208,12 @@ def test_plain_pelican_with_a_content_error_leaves_its_output_as_it_was(
     assert snapshot(output) == before
     assert_no_traceback(log)
     lines = result.stderr.splitlines()
-    assert any(PIXMANIA.name in line and "testimony.outcome.as_of" in line for line in lines)
+    assert any(Path(PIXMANIA).name in line and "testimony.outcome.as_of" in line for line in lines)
     assert "1 problème dans le contenu : la construction est arrêtée, rien n'a été écrit." in lines
 
 
 def test_plain_pelican_with_debug_shows_the_traceback(project: Path) -> None:
-    break_file(project / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
+    replace_in(project / "content" / PIXMANIA, "as_of: 2009-07-06", "as_of: 2009-13-06")
     result = build_site(project / "out", content=project / "content", extra=None, fatal=None)
     assert "Traceback" not in result.stdout + result.stderr
     debug = subprocess.run(
@@ -241,17 +240,18 @@ def test_plain_pelican_with_debug_shows_the_traceback(project: Path) -> None:
 
 @pytest.mark.parametrize("task", ["build", "preview", "check"])
 def test_editor_tasks_print_problems_without_traceback(project: Path, task: str) -> None:
-    break_file(project / PIXMANIA, "kind: escalation", "kind: escalade")
+    replace_in(project / "content" / PIXMANIA, "kind: escalation", "kind: escalade")
     previous = make_site(project / "output", OLD_SITE)
     result = run_invoke(project, task)
     log = result.stdout + result.stderr
     assert result.returncode == 1, log
     assert_no_traceback(log)
-    assert any(PIXMANIA.name in line and "escalade" in line for line in log.splitlines())
+    assert any(Path(PIXMANIA).name in line and "escalade" in line for line in log.splitlines())
     assert snapshot(project / "output") == previous
 
 
-def test_an_unexpected_error_is_one_french_line(project: Path) -> None:
+def test_an_unexpected_error_is_one_french_line(tiny_project: Path) -> None:
+    project = tiny_project
     add_test_plugins(project, CRASH_FOR_TESTS=True)
     result = run_invoke(project, "build")
     log = result.stdout + result.stderr
@@ -259,5 +259,12 @@ def test_an_unexpected_error_is_one_french_line(project: Path) -> None:
     assert_no_traceback(log)
     assert "Erreur interne (RuntimeError : panne simulée pour les tests)" in log
     assert "--debug" in log
-    plain = build_site(project / "out", settings="publishconf.py", content=project / "content")
-    assert "Traceback" not in plain.stdout + plain.stderr
+    plain = build_site(
+        project / "out",
+        settings=project / "publishconf.py",  # with the crashing plugin
+        content=project / "content",
+        cwd=project,
+    )
+    assert plain.returncode != 0
+    assert_no_traceback(plain.stdout + plain.stderr)
+    assert "Erreur interne (RuntimeError : panne simulée" in plain.stdout + plain.stderr

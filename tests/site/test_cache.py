@@ -6,8 +6,9 @@ import json
 import os
 from pathlib import Path
 
-from tests.conftest import build_site
-from tests.site.test_failures import PIXMANIA, break_file, project  # noqa: F401  (fixture)
+from tests.support.builds import build_site
+from tests.support.content import copy_tiny_content, replace_in
+from tests.support.sample import PIXMANIA, PIXMANIA_PAGE
 
 CACHE = {
     "CACHE_CONTENT": "true",
@@ -20,22 +21,23 @@ def merchant(data: dict, slug: str) -> dict:
     return next(r for r in data["merchants"] if r["slug"] == slug)
 
 
-def test_cached_rebuild_reflects_an_edited_status(project: Path) -> None:  # noqa: F811
-    output = project / "out"
-    extra = {**CACHE, "CACHE_PATH": json.dumps(str(project / "cache"))}
-    first = build_site(output, content=project / "content", extra=extra)
+def test_cached_rebuild_reflects_an_edited_status(tmp_path: Path) -> None:
+    content = copy_tiny_content(tmp_path / "content")
+    output = tmp_path / "out"
+    extra = {**CACHE, "CACHE_PATH": json.dumps(str(tmp_path / "cache"))}
+    first = build_site(output, content=content, extra=extra)
     assert first.returncode == 0, first.stderr
-    assert any((project / "cache").iterdir()), "the content cache was not written"
+    assert any((tmp_path / "cache").iterdir()), "the content cache was not written"
     before_page = (output / "marchands/pixmania/index.html").read_text(encoding="utf-8")
     before = merchant(
         json.loads((output / "donnees/marchands.json").read_text(encoding="utf-8")), "pixmania"
     )
 
-    source = project / PIXMANIA
-    break_file(source, "status: open", "status: unresolved")
+    source = content / PIXMANIA
+    replace_in(source, "status: open", "status: unresolved")
     stat = source.stat()
     os.utime(source, (stat.st_atime + 5, stat.st_mtime + 5))
-    second = build_site(output, content=project / "content", extra=extra)
+    second = build_site(output, content=content, extra=extra)
     assert second.returncode == 0, second.stderr
 
     after_page = (output / "marchands/pixmania/index.html").read_text(encoding="utf-8")
@@ -44,7 +46,5 @@ def test_cached_rebuild_reflects_an_edited_status(project: Path) -> None:  # noq
     )
     assert after_page != before_page
     assert before["n_open"] == 1 and after["n_open"] == 0
-    article = (output / "2009/07/pixmania-camescope-livre-chez-un-autre/index.html").read_text(
-        encoding="utf-8"
-    )
+    article = (output / PIXMANIA_PAGE).read_text(encoding="utf-8")
     assert article.count('<section class="case"') == 1

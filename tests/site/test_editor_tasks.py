@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from complaints.editorial.frontmatter import split_front_matter
 from complaints.editorial.profiles import read_merchant
-from tests.site.build_safety_helpers import task_env
-from tests.site.test_failures import copy_project
-
-
-def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        env=task_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.support.content import copy_project
+from tests.support.tasks import run_invoke as invoke
 
 
 def test_new_and_new_merchant(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import feedparser
 
-from tests.site.site_helpers import soup
+from tests.support.pages import soup
 
 NOTICE = "Exemple fictif"
 

@@ -1,4 +1,4 @@
-"""Issue 12 on the production build: sitemap, robots, sharing tags, topic pages and
+"""Findability on the production build: sitemap, robots, sharing tags, topic pages and
 feeds, related testimonies, search marks. (Queries in a browser: tests/quality/test_search.py.)"""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import pytest
 from lxml import etree
 
 from complaints.editorial.frontmatter import split_front_matter
-from tests.conftest import ROOT, TEST_SITEURL, build_site
-from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, local_path, soup
+from tests.support.builds import SessionSite
+from tests.support.pages import html_pages, local_path, soup
+from tests.support.sample import CONTENT, PIXMANIA_PAGE
 
 SCHEMA = Path(__file__).parent / "schemas" / "sitemap.xsd"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -21,25 +22,21 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 def published_testimonies() -> list[dict]:
     """Front matter of every published testimony of the sample content."""
     found = []
-    for path in sorted((ROOT / "content" / "temoignages").rglob("*.md")):
+    for path in sorted((CONTENT / "temoignages").rglob("*.md")):
         meta, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
         if str(meta.get("status", "published")).lower() != "draft":
             found.append(meta)
     return found
 
 
-def site_path(site: Path, url: str) -> Path:
-    return local_path(site, url, TEST_SITEURL)
-
-
-def indexable_pages(site: Path) -> set[str]:
+def indexable_pages(site: Path, siteurl: str) -> set[str]:
     """URLs of every page a search engine should see, from the files of the build."""
     urls = set()
     for page in html_pages(site):
         rel = page.relative_to(site).as_posix()
         if rel == "404.html" or "/page/" in f"/{rel}" or rel.startswith("pagefind/"):
             continue
-        urls.add(f"{TEST_SITEURL}/{rel.removesuffix('index.html')}")
+        urls.add(f"{siteurl}/{rel.removesuffix('index.html')}")
     return urls
 
 
@@ -57,39 +54,40 @@ def test_sitemap_is_valid_against_the_sitemaps_org_schema(built_site: Path) -> N
     assert schema.validate(document), schema.error_log
 
 
-def test_sitemap_lists_every_indexable_page_and_nothing_else(built_site: Path) -> None:
+def test_sitemap_lists_every_indexable_page_and_nothing_else(
+    built_site: Path, site_url: str
+) -> None:
     locs = sitemap_locs(built_site)
     assert len(locs) == len(set(locs))
     for loc in locs:
-        assert site_path(built_site, loc).is_file(), f"{loc} is listed but was not built"
+        assert local_path(built_site, loc, site_url).is_file(), f"{loc} is listed but was not built"
         assert "/page/" not in loc and "404" not in loc and "/feeds/" not in loc
         assert "brouillon" not in loc
-    assert set(locs) == indexable_pages(built_site)
-    assert f"{TEST_SITEURL}/" in locs
-    assert f"{TEST_SITEURL}/{PIXMANIA_PAGE.removesuffix('index.html')}" in locs
+    assert set(locs) == indexable_pages(built_site, site_url)
+    assert f"{site_url}/" in locs
+    assert f"{site_url}/{PIXMANIA_PAGE.removesuffix('index.html')}" in locs
 
 
 def test_sitemap_dates_come_from_the_content_and_two_builds_agree(
-    built_site: Path, tmp_path: Path
+    built_site: Path, site_url: str, untouched_production: SessionSite
 ) -> None:
+    """The second build is the session's build by Pelican untouched (PARALLEL=false)."""
     tree = etree.parse(str(built_site / "sitemap.xml"))
     lastmods = {
         url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
         for url in tree.findall("s:url", NS)
     }
-    pixmania = f"{TEST_SITEURL}/{PIXMANIA_PAGE.removesuffix('index.html')}"
+    pixmania = f"{site_url}/{PIXMANIA_PAGE.removesuffix('index.html')}"
     assert lastmods[pixmania] == "2009-07-06"  # its outcome.as_of, not the build day
-    assert lastmods[f"{TEST_SITEURL}/marchands/pixmania/"] == "2009-07-06"
-    again = tmp_path / "again"
-    result = build_site(again)
-    assert result.returncode == 0, result.stderr
+    assert lastmods[f"{site_url}/marchands/pixmania/"] == "2009-07-06"
+    again = untouched_production.output
     assert (again / "sitemap.xml").read_bytes() == (built_site / "sitemap.xml").read_bytes()
 
 
-def test_robots_names_the_absolute_sitemap(built_site: Path) -> None:
+def test_robots_names_the_absolute_sitemap(built_site: Path, site_url: str) -> None:
     robots = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in robots
-    assert f"Sitemap: {TEST_SITEURL}/sitemap.xml" in robots
+    assert f"Sitemap: {site_url}/sitemap.xml" in robots
 
 
 # --- sharing ------------------------------------------------------------------------
@@ -119,19 +117,19 @@ def test_every_page_has_open_graph_and_a_short_description(built_site: Path) -> 
     assert not [rel for rel in paginated if descriptions[rel] in repeated]
 
 
-def test_testimonies_are_shared_as_articles(built_site: Path) -> None:
+def test_testimonies_are_shared_as_articles(built_site: Path, site_url: str) -> None:
     doc = soup(built_site, PIXMANIA_PAGE)
     assert doc.find("meta", property="og:type")["content"] == "article"
     assert doc.find("meta", property="article:published_time")["content"].startswith("2009-07-06")
     assert doc.find("meta", property="article:section")["content"]
     assert doc.find("meta", property="og:url")["content"] == (
-        f"{TEST_SITEURL}/{PIXMANIA_PAGE.removesuffix('index.html')}"
+        f"{site_url}/{PIXMANIA_PAGE.removesuffix('index.html')}"
     )
 
 
-def test_the_sharing_image_is_a_1200_by_630_png(built_site: Path) -> None:
+def test_the_sharing_image_is_a_1200_by_630_png(built_site: Path, site_url: str) -> None:
     url = soup(built_site, "index.html").find("meta", property="og:image")["content"]
-    data = site_path(built_site, url).read_bytes()
+    data = local_path(built_site, url, site_url).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
 
@@ -139,7 +137,9 @@ def test_the_sharing_image_is_a_1200_by_630_png(built_site: Path) -> None:
 # --- topic pages --------------------------------------------------------------------
 
 
-def test_topic_pages_list_every_testimony_of_their_category(built_site: Path) -> None:
+def test_topic_pages_list_every_testimony_of_their_category(
+    built_site: Path, site_url: str
+) -> None:
     expected = Counter()
     for meta in published_testimonies():
         for category in {i.split(".")[0] for i in meta["testimony"]["issues"]}:
@@ -154,7 +154,7 @@ def test_topic_pages_list_every_testimony_of_their_category(built_site: Path) ->
         links = doc.select(".topic-testimonies a[href]")
         assert len(links) == expected[category], slug
         for a in links:
-            assert site_path(built_site, a["href"]).is_file()
+            assert local_path(built_site, a["href"], site_url).is_file()
         counts = [int(li.get_text(" ").split()[-2]) for li in doc.select(".status-counts li")]
         assert sum(counts) == expected[category]
         merchants = doc.select(".topic-merchants a[href]")
@@ -170,27 +170,29 @@ def test_topic_pages_list_every_testimony_of_their_category(built_site: Path) ->
     assert len(index.select(".topics-list a")) == len(expected)
 
 
-def test_every_case_box_links_to_its_topic_pages(built_site: Path) -> None:
+def test_every_case_box_links_to_its_topic_pages(built_site: Path, site_url: str) -> None:
     for page in sorted(built_site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")):
         doc = soup(built_site, page.relative_to(built_site).as_posix())
         links = doc.select("section.case a[href*='/problemes/']")
         assert links, f"{page}: no topic link in the case box"
         for a in links:
-            assert site_path(built_site, a["href"]).is_file()
+            assert local_path(built_site, a["href"], site_url).is_file()
 
 
 # --- related testimonies ------------------------------------------------------------
 
 
-def test_related_testimonies_same_merchant_first(built_site: Path) -> None:
+def test_related_testimonies_same_merchant_first(built_site: Path, site_url: str) -> None:
     doc = soup(built_site, "2010/03/techno-bazar-lunaire-disque-dur-perdu/index.html")
     related = doc.select(".related-list li")
     assert 3 <= len(related) <= 5
     assert "Techno-Bazar" in related[0].get_text()
     for li in related:
-        assert site_path(built_site, li.a["href"]).is_file()
+        assert local_path(built_site, li.a["href"], site_url).is_file()
     neighbours = doc.select(".section-neighbours a[rel]")
-    assert neighbours and all(site_path(built_site, a["href"]).is_file() for a in neighbours)
+    assert neighbours and all(
+        local_path(built_site, a["href"], site_url).is_file() for a in neighbours
+    )
 
 
 # --- search marks -------------------------------------------------------------------
@@ -226,16 +228,16 @@ def test_testimonies_carry_search_filters_and_result_metadata(built_site: Path) 
     assert (built_site / "pagefind" / "pagefind.js").is_file()
 
 
-def test_every_page_has_a_search_box_that_works_without_javascript(built_site: Path) -> None:
+def test_every_page_has_a_search_box_that_works_without_javascript(
+    built_site: Path, site_url: str
+) -> None:
     for rel in ("index.html", PIXMANIA_PAGE, "marchands/index.html"):
         form = soup(built_site, rel).select_one("header form[role=search]")
-        assert form["method"] == "get" and form["action"] == f"{TEST_SITEURL}/recherche/"
+        assert form["method"] == "get" and form["action"] == f"{site_url}/recherche/"
         assert form.select_one("input[name=q]")["id"] == form.select_one("label")["for"]
     search = soup(built_site, "recherche/index.html")
     fallback = search.select("noscript a[href]")
-    assert {f"{TEST_SITEURL}/marchands/", f"{TEST_SITEURL}/problemes/"} <= {
-        a["href"] for a in fallback
-    }
+    assert {f"{site_url}/marchands/", f"{site_url}/problemes/"} <= {a["href"] for a in fallback}
 
 
 # --- the index is part of the build -------------------------------------------------

@@ -2,10 +2,10 @@
 
 A copy of the site gets a testimony, a merchant profile and an author profile whose
 free-text fields (title, section, tags, author, summary, item, carrier, notes, merchant
-and author names, bio) carry HTML and script payloads. The validator accepts free text,
-so escaping alone must make them harmless: no injected element or event attribute in
-any page, JSON-LD that parses, feeds that parse with links inside the site, a CSV that
-a spreadsheet cannot run, and (Chromium) no alert on the testimony and merchant pages.
+and author names, bio) and URLs (websites, logo) carry HTML and script payloads. Free
+text is accepted, so escaping alone must make it harmless: no injected element or
+event attribute in any page, JSON-LD that parses, feeds that parse with links inside
+the site, a CSV that a spreadsheet cannot run, and (Chromium) no alert on the pages.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import csv
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,10 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from complaints.editorial.validate import DEFAULT_SECTIONS
-from tests.conftest import ROOT, build_site
-from tests.quality.tools import CHROME_FLAGS, built_and_served, require_chromium
+from tests.support.builds import observed_build
+from tests.support.content import copy_content
+from tests.support.pages import soup as page
+from tests.support.serve import served
 from typographie.french import apply_text
 
 TITLE = "=1+1 </script><script>alert('titre')</script><img src=x onerror=alert('titre')>"
@@ -101,27 +104,63 @@ def author_slug() -> str:
 HOSTILE_SECTIONS = {"COMPLAINTS_SECTIONS": json.dumps([*DEFAULT_SECTIONS, CATEGORY])}
 
 
-def make_hostile_copy(root: Path) -> Path:
+URL_PAYLOADS = {
+    "merchants/hostile.md": MERCHANT_PROFILE.replace(
+        "website: https://hostile.example/",
+        "website: 'https://e.x/\" onmouseover=\"alert(1)\" x=\"'\nlogo: 'javascript:alert(2)'",
+    ),
+    "authors/{author}.md": AUTHOR_PROFILE.replace(
+        "---\n", "---\nwebsite: 'https://e.x/\"><script>alert(3)</script>'\n", 1
+    ),
+}
+
+
+def make_hostile_copy(root: Path, profiles: dict[str, str]) -> Path:
     """Only content/ is copied: builds run the project's own settings, plugins and theme."""
-    content = root / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(root / "content")
     (content / "temoignages/temoignages" / f"{SLUG}.md").write_text(TESTIMONY, encoding="utf-8")
-    (content / "merchants/hostile.md").write_text(MERCHANT_PROFILE, encoding="utf-8")
-    (content / "authors" / f"{author_slug()}.md").write_text(AUTHOR_PROFILE, encoding="utf-8")
+    for relative, text in profiles.items():
+        (content / relative.format(author=author_slug())).write_text(text, encoding="utf-8")
     return content
 
 
+@dataclass(frozen=True)
+class Hostile:
+    """The hostile copy built and served; ``refused``: the build log if the validator
+    refused the hostile URLs (the copy is then built with the text payloads only)."""
+
+    site: Path
+    base_url: str
+    refused: str
+
+
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
     """The hostile copy built with publishconf.py and served on 127.0.0.1 (free port)."""
     root = tmp_path_factory.mktemp("hostile")
-    content = make_hostile_copy(root)
-    with built_and_served(root / "output", content, HOSTILE_SECTIONS) as base_url:
-        yield root / "output", base_url
+    output = root / "output"
+    content = make_hostile_copy(root, URL_PAYLOADS)
+    with served(output) as base_url:
+        build = {"siteurl": base_url, "content": content, "extra": HOSTILE_SECTIONS}
+        result, _report = observed_build(output, what="hostile copy, served", **build)
+        refused = ""
+        if result.returncode != 0:
+            refused = result.stdout + result.stderr
+            assert not (output / "index.html").exists()
+            shutil.rmtree(root / "content")
+            profiles = {
+                "merchants/hostile.md": MERCHANT_PROFILE,
+                "authors/{author}.md": AUTHOR_PROFILE,
+            }
+            make_hostile_copy(root, profiles)  # the same folder, without the URL payloads
+            result, _report = observed_build(output, what="hostile copy, served", **build)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield Hostile(output, base_url, refused)
 
 
-def page(site: Path, relative: str) -> BeautifulSoup:
-    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "lxml")
+@pytest.fixture(scope="module")
+def hostile_site(hostile: Hostile) -> tuple[Path, str]:
+    return hostile.site, hostile.base_url
 
 
 def test_no_injected_element_or_attribute_in_any_page(hostile_site) -> None:
@@ -210,13 +249,8 @@ def test_the_csv_title_cannot_run_as_a_formula(hostile_site) -> None:
 
 
 @pytest.mark.quality
-def test_no_alert_fires_in_chromium(hostile_site) -> None:
+def test_no_alert_fires_in_chromium(hostile_site, browser) -> None:
     """The testimony, merchant and author pages, with every element hovered and clicked."""
-    chromium = require_chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Python playwright is missing: pip install -r requirements-test.txt")
     _, base_url = hostile_site
     fired: list[str] = []
 
@@ -224,56 +258,38 @@ def test_no_alert_fires_in_chromium(hostile_site) -> None:
         fired.append(dialog.message)
         dialog.dismiss()
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROME_FLAGS)
-        try:
-            context = browser.new_context()
-            context.add_init_script(
-                "for (const name of ['alert', 'confirm', 'prompt'])"
-                " window[name] = (m) => { window.__fired = (window.__fired || []).concat(String(m)); };"
+    context = browser.new_context()
+    try:
+        context.add_init_script(
+            "for (const name of ['alert', 'confirm', 'prompt'])"
+            " window[name] = (m) => { window.__fired = (window.__fired || []).concat(String(m)); };"
+        )
+        for rel in (f"2020/05/{SLUG}/", "marchands/hostile/", f"auteurs/{author_slug()}/"):
+            tab = context.new_page()
+            tab.on("dialog", on_dialog)
+            response = tab.goto(f"{base_url}/{rel}", wait_until="load")
+            assert response is not None and response.ok, rel
+            tab.evaluate(
+                "() => { for (const e of document.querySelectorAll('body *')) {"
+                " for (const type of ['mouseover', 'mouseenter', 'focus', 'click'])"
+                "  e.dispatchEvent(new Event(type, {bubbles: true, cancelable: true})); } }"
             )
-            for rel in (f"2020/05/{SLUG}/", "marchands/hostile/", f"auteurs/{author_slug()}/"):
-                tab = context.new_page()
-                tab.on("dialog", on_dialog)
-                response = tab.goto(f"{base_url}/{rel}", wait_until="load")
-                assert response is not None and response.ok, rel
-                tab.evaluate(
-                    "() => { for (const e of document.querySelectorAll('body *')) {"
-                    " for (const type of ['mouseover', 'mouseenter', 'focus', 'click'])"
-                    "  e.dispatchEvent(new Event(type, {bubbles: true, cancelable: true})); } }"
-                )
-                tab.wait_for_timeout(200)
-                fired.extend(tab.evaluate("() => window.__fired || []"))
-                tab.close()
-        finally:
-            browser.close()
+            tab.wait_for_timeout(200)
+            fired.extend(tab.evaluate("() => window.__fired || []"))
+            tab.close()
+    finally:
+        context.close()
     assert fired == []
 
 
-URL_PAYLOADS = {
-    "merchants/hostile.md": MERCHANT_PROFILE.replace(
-        "website: https://hostile.example/",
-        "website: 'https://e.x/\" onmouseover=\"alert(1)\" x=\"'\nlogo: 'javascript:alert(2)'",
-    ),
-    "authors/{author}.md": AUTHOR_PROFILE.replace(
-        "---\n", "---\nwebsite: 'https://e.x/\"><script>alert(3)</script>'\n", 1
-    ),
-}
-
-
-def test_hostile_urls_in_profiles_are_refused_or_harmless(tmp_path: Path) -> None:
+def test_hostile_urls_in_profiles_are_refused_or_harmless(hostile: Hostile) -> None:
     """Profile URLs reach href/src: a validator may refuse them (file + field named);
     whatever it accepts must render without a new attribute or a script URL."""
-    content = make_hostile_copy(tmp_path)
-    for relative, text in URL_PAYLOADS.items():
-        (content / relative.format(author=author_slug())).write_text(text, encoding="utf-8")
-    output = tmp_path / "output"
-    result = build_site(output, content=content, extra=HOSTILE_SECTIONS)
-    if result.returncode != 0:  # refused: the profile is named, nothing is written
-        log = result.stdout + result.stderr
+    if hostile.refused:  # refused: the profile is named, nothing was written
+        log = hostile.refused
         assert "merchants/hostile.md" in log or f"authors/{author_slug()}.md" in log, log
-        assert not (output / "index.html").exists()
         return
+    output = hostile.site
     for rel in ("marchands/hostile/index.html", f"auteurs/{author_slug()}/index.html"):
         soup = page(output, rel)
         for element in soup.find_all(True):

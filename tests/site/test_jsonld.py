@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import TEST_SITEURL
-from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
+from tests.support.pages import html_pages, soup
+from tests.support.sample import PIXMANIA_PAGE
 
 
 def jsonld(site: Path, page: str) -> list[dict]:
@@ -14,24 +14,24 @@ def jsonld(site: Path, page: str) -> list[dict]:
     return [json.loads(s.string) for s in scripts]
 
 
-def test_testimony_is_an_article_about_the_merchant(built_site: Path) -> None:
+def test_testimony_is_an_article_about_the_merchant(built_site: Path, site_url: str) -> None:
     (article,) = [d for d in jsonld(built_site, PIXMANIA_PAGE) if d.get("@type") == "Article"]
     assert article["about"]["@type"] == "OnlineStore"
     assert article["about"]["name"] == "Pixmania"
-    assert article["about"]["@id"] == f"{TEST_SITEURL}/marchands/pixmania/#marchand"
+    assert article["about"]["@id"] == f"{site_url}/marchands/pixmania/#marchand"
     assert article["datePublished"].startswith("2009-07-06")
     assert article["inLanguage"] == "fr"
 
 
-def test_merchant_page_is_the_store_with_its_reviews(built_site: Path) -> None:
+def test_merchant_page_is_the_store_with_its_reviews(built_site: Path, site_url: str) -> None:
     (store,) = [
         d
         for d in jsonld(built_site, "marchands/techno-bazar-lunaire/index.html")
         if d.get("@type") == "OnlineStore"
     ]
-    assert store["@id"] == f"{TEST_SITEURL}/marchands/techno-bazar-lunaire/#marchand"
+    assert store["@id"] == f"{site_url}/marchands/techno-bazar-lunaire/#marchand"
     assert len(store["review"]) == 6
-    assert all(r["url"].startswith(f"{TEST_SITEURL}/20") for r in store["review"])
+    assert all(r["url"].startswith(f"{site_url}/20") for r in store["review"])
 
 
 def test_the_editorial_score_is_never_an_aggregate_rating(built_site: Path) -> None:

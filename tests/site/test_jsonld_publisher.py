@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import TEST_SITEURL
-from tests.site.site_helpers import PIXMANIA_PAGE, soup
+from tests.support.pages import soup
+from tests.support.sample import PIXMANIA_PAGE
 
 TEAMS = {"La rédaction", "Allo C'Est Fini"}
 
@@ -23,15 +23,15 @@ def _articles(site: Path) -> list[tuple[str, dict]]:
     return found
 
 
-def test_every_article_has_the_magazine_as_publisher(built_site: Path) -> None:
+def test_every_article_has_the_magazine_as_publisher(built_site: Path, site_url: str) -> None:
     for page, article in _articles(built_site):
         publisher = article["publisher"]
         assert publisher["@type"] == "Organization", page
         assert publisher["name"] == "Allo C'Est Fini"
-        assert publisher["url"] == f"{TEST_SITEURL}/"
+        assert publisher["url"] == f"{site_url}/"
         logo = publisher["logo"]["url"]
-        assert logo.startswith(TEST_SITEURL + "/")
-        assert (built_site / logo.removeprefix(TEST_SITEURL + "/")).is_file(), logo
+        assert logo.startswith(site_url + "/")
+        assert (built_site / logo.removeprefix(site_url + "/")).is_file(), logo
 
 
 def test_team_signatures_are_organizations(built_site: Path) -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from complaints.domain.scorecard import round_score, shrunk_score
-from tests.conftest import TEST_SITEURL
-from tests.site.site_helpers import content_drafts, soup
+from tests.support.content import content_drafts
+from tests.support.pages import soup
+from tests.support.sample import CONTENT
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +37,9 @@ def published_articles(site: Path) -> list[Path]:
 
 
 def test_every_merchant_with_a_published_testimony_has_a_page_and_feeds(
-    built_site: Path, csv_rows
+    built_site: Path, csv_rows, site_url: str
 ) -> None:
-    profiles = sorted(
-        p.stem for p in (Path(__file__).parents[2] / "content/merchants").glob("*.md")
-    )
+    profiles = sorted(p.stem for p in (CONTENT / "merchants").glob("*.md"))
     published = {row["merchant"] for row in csv_rows}
     assert "pixmania" in published and len(published) >= 6
     index = soup(built_site, "marchands/index.html")
@@ -49,17 +48,17 @@ def test_every_merchant_with_a_published_testimony_has_a_page_and_feeds(
         assert (built_site / f"marchands/{slug}/index.html").exists() == public, slug
         assert (built_site / f"feeds/marchands/{slug}.atom.xml").exists() == public, slug
         assert (built_site / f"feeds/marchands/{slug}.rss.xml").exists() == public, slug
-        link = index.find("a", href=f"{TEST_SITEURL}/marchands/{slug}/")
+        link = index.find("a", href=f"{site_url}/marchands/{slug}/")
         assert (link is not None) == public, f"{slug} in the index: {link is not None}"
 
 
-def test_pixmania_page_shows_one_testimony_and_no_score(built_site: Path) -> None:
+def test_pixmania_page_shows_one_testimony_and_no_score(built_site: Path, site_url: str) -> None:
     page = soup(built_site, "marchands/pixmania/index.html")
     text = " ".join(page.get_text(" ").split())
     assert "publiées à partir de 3 témoignages" in text
     assert page.select_one("details.detailed-stats") is None
     assert "Note" not in [dt.get_text(" ", strip=True) for dt in page.select("dl dt")]
-    assert page.find("a", href=f"{TEST_SITEURL}/2009/07/pixmania-camescope-livre-chez-un-autre/")
+    assert page.find("a", href=f"{site_url}/2009/07/pixmania-camescope-livre-chez-un-autre/")
     listed = page.select("main ul.testimonies > li")
     assert len(listed) == 1
 
@@ -69,10 +68,10 @@ def test_index_has_a_row_per_merchant(built_site: Path, merchants_json) -> None:
     assert len(rows) == len(merchant_list(merchants_json))
 
 
-def test_csv_has_one_row_per_published_testimony(built_site: Path, csv_rows) -> None:
+def test_csv_has_one_row_per_published_testimony(built_site: Path, csv_rows, site_url: str) -> None:
     urls = {row["url"] for row in csv_rows}
     pages = {
-        f"{TEST_SITEURL}/{p.parent.relative_to(built_site).as_posix()}/"
+        f"{site_url}/{p.parent.relative_to(built_site).as_posix()}/"
         for p in published_articles(built_site)
     }
     assert urls == pages
@@ -122,7 +121,7 @@ def test_pixmania_row_matches_its_case(csv_rows) -> None:
 
 
 def test_no_draft_anywhere(built_site: Path) -> None:
-    drafts = content_drafts(Path(__file__).parents[2] / "content")
+    drafts = content_drafts(CONTENT)
     assert drafts, "the sample content should keep one draft to prove it stays out"
     assert not (built_site / "brouillons").exists() and not (built_site / "drafts").exists()
     for _, title, slug in drafts:
@@ -166,18 +165,18 @@ def test_techno_bazar_score_is_the_one_its_cases_give_by_hand(
     assert "6 témoignages" in page
 
 
-def test_merchant_page_shows_replies_bar_chart_and_feeds(built_site: Path) -> None:
+def test_merchant_page_shows_replies_bar_chart_and_feeds(built_site: Path, site_url: str) -> None:
     page = soup(built_site, "marchands/techno-bazar-lunaire/index.html")
     replies = page.select_one("section.replies")
     assert replies is not None
-    assert replies.find("a", href=f"{TEST_SITEURL}/2025/03/techno-bazar-lunaire-casque-contrefait/")
+    assert replies.find("a", href=f"{site_url}/2025/03/techno-bazar-lunaire-casque-contrefait/")
     chart = [
         t for t in page.select("table") if t.find("th", string=lambda s: s and "Livraison" in s)
     ]
     assert chart, "issue categories are not readable as a table"
     feeds = {link["href"] for link in page.select('link[rel="alternate"]')}
-    assert f"{TEST_SITEURL}/feeds/marchands/techno-bazar-lunaire.atom.xml" in feeds
-    assert f"{TEST_SITEURL}/feeds/marchands/techno-bazar-lunaire.rss.xml" in feeds
+    assert f"{site_url}/feeds/marchands/techno-bazar-lunaire.atom.xml" in feeds
+    assert f"{site_url}/feeds/marchands/techno-bazar-lunaire.rss.xml" in feeds
     text = " ".join(page.get_text(" ").split()).lower()
     assert "représentatif" in text  # the caveat beside the score
 

@@ -12,7 +12,7 @@ import feedparser
 import openpyxl
 
 from complaints.outputs.opendata import CSV_COLUMNS
-from tests.site.site_helpers import soup
+from tests.support.pages import soup
 
 MONEY = ("amount", "recovered", "not_recovered")
 INTEGERS = ("days_to_first_answer", "days_to_resolution", "days_open", "broken_promises")

@@ -1,52 +1,28 @@
-"""The output plan lists exactly what a build writes; collisions stop the build first."""
+"""The output plan lists exactly what a build writes; collisions stop the build first.
+
+The plans are those of the session's production and development builds. Broken copies
+of the content are built in this process: the problems are read as the build prints
+them (one line each, ``problems_report``), and nothing may have been written.
+"""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from complaints.edge.search_index import SEARCH_ENTRY, SEARCH_OUTPUT
-from tests.conftest import ROOT, TEST_SITEURL, build_site
-from tests.site.test_failures import PIXMANIA, project  # noqa: F401  (fixture)
+from complaints.edge.messages import ContentProblems, problems_report
+from tests.support.builds import plan_and_written, run_in_process
+from tests.support.content import copy_content, write
+from tests.support.sample import PIXMANIA
 
 
-def build_with_plan(
-    output: Path, settings: str, content: Path | None = None
-) -> tuple[dict[str, str], set[str]]:
-    """Build in a subprocess; return the plan the build computed and the files written."""
-    plan_file = output.parent / f"{output.name}-plan.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tests/site/plan_build.py"),
-            str(ROOT / settings),
-            str(content or ROOT / "content"),
-            str(output),
-            str(plan_file),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "SITEURL": TEST_SITEURL, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    plan = json.loads(plan_file.read_text(encoding="utf-8"))
-    written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    # Pagefind names its files by content hash: the plan holds its entry point only
-    index_files = {path for path in written if path.startswith(f"{SEARCH_OUTPUT}/")}
-    assert SEARCH_ENTRY in plan and SEARCH_ENTRY in index_files
-    return plan, (written - index_files) | {SEARCH_ENTRY}
-
-
-@pytest.mark.parametrize("settings", ["publishconf.py", "pelicanconf.py"])
-def test_the_plan_is_exactly_what_the_build_writes(tmp_path: Path, settings: str) -> None:
-    plan, written = build_with_plan(tmp_path / "out", settings)
+@pytest.mark.parametrize("site", ["production", "development"])
+def test_the_plan_is_exactly_what_the_build_writes(
+    request: pytest.FixtureRequest, site: str
+) -> None:
+    built = request.getfixturevalue(site)
+    plan, written = plan_and_written(built.output, built.report.plan)
     assert set(plan) == written
     assert plan["index.html"] == "la page « index » (DIRECT_TEMPLATES)"
     assert plan["2009/07/pixmania-camescope-livre-chez-un-autre/index.html"] == (
@@ -54,43 +30,44 @@ def test_the_plan_is_exactly_what_the_build_writes(tmp_path: Path, settings: str
     )
     assert plan["marchands/pixmania/index.html"] == "la page du marchand « pixmania »"
     assert plan["theme/css/style.css"].startswith("le thème")
-    if settings == "publishconf.py":
+    if site == "production":
         assert plan["feeds/all.atom.xml"].startswith("le flux Atom de tous les témoignages")
         assert plan["donnees/temoignages.csv"].startswith("les données ouvertes")
     else:
         assert any(path.startswith("brouillons/") for path in plan)
 
 
-def add_file(root: Path, relative: str, text: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of the content that a test may break."""
+    return copy_content(tmp_path / "content")
 
 
-def copy_of_pixmania(project: Path, name: str, replacements: dict[str, str]) -> Path:  # noqa: F811
-    text = (project / PIXMANIA).read_text(encoding="utf-8")
+def copy_of_pixmania(content: Path, name: str, replacements: dict[str, str]) -> Path:
+    text = (content / PIXMANIA).read_text(encoding="utf-8")
     for old, new in replacements.items():
         assert old in text, old
         text = text.replace(old, new, 1)
-    return add_file(project, f"content/temoignages/temoignages/{name}.md", text)
+    return write(content / f"temoignages/temoignages/{name}.md", text)
 
 
-def assert_stopped_before_writing(result: subprocess.CompletedProcess[str], output: Path) -> str:
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
-    assert "FileOverwriteFailedError" not in log
+def stopped_before_writing(content: Path, output: Path) -> list[str]:
+    """Build ``content`` with publishconf.py: the lines the build prints for its
+    problems; it must stop on them (no other error) before writing anything."""
+    with pytest.raises(ContentProblems) as stop:
+        run_in_process(content, output, config="publishconf.py")
     assert not (output.exists() and any(p.is_file() for p in output.rglob("*"))), "files written"
-    return log
+    return problems_report(stop.value.problems).splitlines()
 
 
-def test_two_testimonies_with_one_slug_in_one_month_are_one_problem(project: Path) -> None:  # noqa: F811
-    copy_of_pixmania(project, "pixmania-bis", {'title: "Pixmania :': 'title: "Pixmania bis :'})
-    output = project / "out"
-    log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
+def test_two_testimonies_with_one_slug_in_one_month_are_one_problem(
+    content: Path, tmp_path: Path
+) -> None:
+    copy_of_pixmania(content, "pixmania-bis", {'title: "Pixmania :': 'title: "Pixmania bis :'})
+    log = stopped_before_writing(content, tmp_path / "out")
     # the validator refuses a slug used twice before the output plan is computed: one
     # problem, naming both files
-    problems = [line for line in log.splitlines() if ".md:" in line and " = « " in line]
+    problems = [line for line in log if ".md:" in line and " = « " in line]
     assert len(problems) == 1, log
     assert "pixmania-bis.md" in problems[0]
     assert "pixmania-camescope-livre-chez-un-autre.md" in problems[0]
@@ -98,16 +75,12 @@ def test_two_testimonies_with_one_slug_in_one_month_are_one_problem(project: Pat
 
 
 @pytest.mark.parametrize("slug", ["marchands", "etiquettes", "recherche", "problemes"])
-def test_a_page_on_a_list_page_path_is_a_problem(
-    project: Path,  # noqa: F811
-    slug: str,
-) -> None:
+def test_a_page_on_a_list_page_path_is_a_problem(content: Path, tmp_path: Path, slug: str) -> None:
     """The validator refuses a page named after a folder the site writes (as `invoke
     check` does), before the output plan would report the collision."""
-    add_file(project, f"content/pages/{slug}.md", f"---\ntitle: {slug}\n---\n\nTexte.\n")
-    output = project / "out"
-    log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
-    (line,) = [line for line in log.splitlines() if "écrit par le site" in line]
+    write(content / f"pages/{slug}.md", f"---\ntitle: {slug}\n---\n\nTexte.\n")
+    log = stopped_before_writing(content, tmp_path / "out")
+    (line,) = [line for line in log if "écrit par le site" in line]
     assert f"pages/{slug}.md" in line and f"« {slug}/ »" in line
 
 
@@ -123,11 +96,13 @@ def test_a_page_on_a_list_page_path_is_a_problem(
         "slug: ../..",
     ],
 )
-def test_content_cannot_choose_where_output_goes(project: Path, front_matter: str) -> None:  # noqa: F811
+def test_content_cannot_choose_where_output_goes(
+    content: Path, tmp_path: Path, front_matter: str
+) -> None:
     """Refused by the validator or by the output plan: either way, named and unwritten."""
     key = front_matter.split(":", 1)[0]
     copy_of_pixmania(
-        project,
+        content,
         "detournement",
         {
             "slug: pixmania-camescope-livre-chez-un-autre": "slug: detournement",
@@ -136,8 +111,8 @@ def test_content_cannot_choose_where_output_goes(project: Path, front_matter: st
         if key != "slug"
         else {"slug: pixmania-camescope-livre-chez-un-autre": front_matter},
     )
-    output = project / "out"
-    log = assert_stopped_before_writing(build_site(output, content=project / "content"), output)
-    named = [line for line in log.splitlines() if "detournement.md" in line]
+    output = tmp_path / "out"
+    log = stopped_before_writing(content, output)
+    named = [line for line in log if "detournement.md" in line]
     assert named, log
-    assert not (project / "x").exists()
+    assert not (output.parent / "x").exists()

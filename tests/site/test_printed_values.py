@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from complaints.domain.rules import Z
 from complaints.present.page_values import french_number
-from tests.conftest import ROOT, TEST_LEGAL_VALUES, build_site
-from tests.site.site_helpers import html_pages, soup
+from tests.support.builds import build_site
+from tests.support.content import copy_content
+from tests.support.pages import html_pages
+from tests.support.pages import main_text as text_of
+from tests.support.sample import TEST_LEGAL_VALUES
 
 LEGAL = "mentions-legales/index.html"
-
-
-def text_of(site: Path, relative: str) -> str:
-    """A page's main text with every kind of space as a plain space."""
-    main = soup(site, relative).find("main") or soup(site, relative)
-    return " ".join(main.get_text(" ").split())
 
 
 def test_no_page_value_is_left_unfilled(built_site: Path) -> None:
@@ -48,18 +44,11 @@ def test_legal_notice_prints_the_settings(built_site: Path) -> None:
 
 
 def test_legal_notice_values_come_from_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_site: Path, legal_values: dict[str, str]
 ) -> None:
-    values = {
-        "LEGAL_DIRECTOR": "Camille <Exemple> & Cie",
-        "LEGAL_PUBLISHER_ADDRESS": "Siège d’essai, Ville d’essai",
-        "LEGAL_HOST": "Hébergeur d’essai SAS",
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    result = build_site(tmp_path / "output")
-    assert result.returncode == 0, result.stderr
-    text = text_of(tmp_path / "output", LEGAL)
+    """The session's builds get TEST_LEGAL_VALUES in their environment."""
+    assert legal_values["LEGAL_DIRECTOR"] == "Camille <Exemple> & Cie"
+    text = text_of(built_site, LEGAL)
     assert "publication : Camille <Exemple> & Cie" in text
     assert "Siège : Siège d’essai, Ville d’essai" in text
     assert "Hébergeur d’essai SAS" in text
@@ -82,8 +71,7 @@ def test_the_production_build_refuses_unfilled_legal_values(
 
 
 def test_an_unknown_name_stops_the_build(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp_path / "content")
     page = content / "pages" / "a-propos.md"
     page.write_text(
         page.read_text(encoding="utf-8") + "\nDirection : {{ setting.LEGAL_DIRECTER }}\n",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from complaints.present.nextsteps import advice_for
-from tests.site.site_helpers import PIXMANIA_PAGE, soup, visible_text
+from tests.support.pages import soup, visible_text
+from tests.support.sample import PIXMANIA_PAGE
 
 TESTIMONIES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from complaints.edge.search_index import VOCABULARY_FILE
-from tests.conftest import build_site
-from tests.site.site_helpers import PIXMANIA_PAGE, html_pages, soup
+from tests.support.builds import SessionSite
+from tests.support.pages import html_pages, soup
+from tests.support.sample import PIXMANIA_PAGE
 
 PIXMANIA_MERCHANT = "marchands/pixmania/index.html"
 FRAGMENT_PREFIX = b"pagefind_dcd"  # Pagefind's marker before each decompressed file
@@ -71,13 +72,13 @@ def test_every_page_marked_for_search_is_indexed_and_nothing_else(
     assert "data-more-indexes" not in (built_site / "recherche" / "index.html").read_text()
 
 
-def test_a_large_site_is_indexed_in_bundles_the_search_page_merges(tmp_path: Path) -> None:
+def test_a_large_site_is_indexed_in_bundles_the_search_page_merges(
+    split_site: SessionSite,
+) -> None:
     """Runs of at most COMPLAINTS_SEARCH_BUNDLE_PAGES pages (4 here): each marked page
     in exactly one bundle, every bundle listed on the search page, and in every bundle
     the vocabulary record (every word any bundle indexed), whose file is then removed."""
-    site = tmp_path / "output"
-    result = build_site(site, extra={"COMPLAINTS_SEARCH_BUNDLE_PAGES": "4"})
-    assert result.returncode == 0, result.stderr
+    site = split_site.output
     more = soup(site, "recherche/index.html").select_one("form#recherche")["data-more-indexes"]
     bundles = [site / "pagefind", *(site / folder for folder in more.split())]
     assert len(bundles) > 2 and all((b / "pagefind.js").is_file() for b in bundles)

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import feedparser
-import pytest
 
 from pelicanconf import PLUGINS
-from tests.conftest import TEST_SITEURL, build_site
-from tests.site.site_helpers import PIXMANIA_PAGE, soup
-from tests.site.typography_scan import findings_in_feed, findings_in_html, scan_site
+from tests.support.builds import build_site
+from tests.support.content import copy_tiny_content
+from tests.support.pages import soup
+from tests.support.sample import PIXMANIA_PAGE, TEST_SITEURL
+from tests.support.typography_scan import findings_in_feed, findings_in_html, scan_site
 
-PIXMANIA_URL = f"{TEST_SITEURL}/2009/07/pixmania-camescope-livre-chez-un-autre/"
 # A timeline note of the Pixmania case box (complaints plugin), typeset by typographie.
 CASE_NOTE = "colis remis à une autre adresse{space}; la personne présente"
 
@@ -55,34 +55,32 @@ def test_page_title_and_heading_keep_their_narrow_spaces(built_site: Path) -> No
     assert page.h1.get_text().startswith("Pixmania\u202f: ")
 
 
-def _case_box_in_feed(site: Path) -> str:
+def _case_box_in_feed(site: Path, siteurl: str) -> str:
     parsed = feedparser.parse(str(site / "feeds/marchands/pixmania.atom.xml"))
-    entry = next(e for e in parsed.entries if e.link == PIXMANIA_URL)
+    page_url = f"{siteurl}/{PIXMANIA_PAGE.removesuffix('index.html')}"
+    entry = next(e for e in parsed.entries if e.link == page_url)
     return entry.content[0].value
 
 
-def test_case_box_is_typeset_with_the_settings_plugin_order(built_site: Path) -> None:
+def test_case_box_is_typeset_with_the_settings_plugin_order(
+    built_site: Path, site_url: str
+) -> None:
     """Fails when ``typographie`` runs before ``complaints`` in PLUGINS (pelicanconf)."""
-    content = _case_box_in_feed(built_site)
+    content = _case_box_in_feed(built_site, site_url)
     assert 'class="case"' in content
     assert CASE_NOTE.format(space="\u202f") in content, "case box not typeset: plugin order?"
 
 
-@pytest.fixture(scope="module")
-def site_with_swapped_plugins(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def test_swapping_the_plugin_order_loses_the_case_box_typography(tmp_path: Path) -> None:
+    """Why the order matters: the case box is inserted after typographie's pass (the
+    tiny content built in a fresh process, where signals are connected in that order)."""
     swapped = list(PLUGINS)
     i, j = swapped.index("complaints"), swapped.index("typographie")
     assert i < j, f"PLUGINS lists typographie before complaints: {PLUGINS}"
     swapped[i], swapped[j] = swapped[j], swapped[i]
-    output = tmp_path_factory.mktemp("swapped") / "output"
-    result = build_site(output, extra={"PLUGINS": json.dumps(swapped)})
+    tiny = copy_tiny_content(tmp_path / "content")
+    output = tmp_path / "output"
+    result = build_site(output, content=tiny, extra={"PLUGINS": json.dumps(swapped)})
     assert result.returncode == 0, result.stderr
-    return output
-
-
-def test_swapping_the_plugin_order_loses_the_case_box_typography(
-    site_with_swapped_plugins: Path,
-) -> None:
-    """Why the order matters: the case box is inserted after typographie's pass."""
-    content = _case_box_in_feed(site_with_swapped_plugins)
+    content = _case_box_in_feed(output, TEST_SITEURL)
     assert CASE_NOTE.format(space=" ") in content

@@ -8,8 +8,7 @@ from typing import Any
 from complaints.edge.settings import site_settings, site_slugify, with_defaults
 from complaints.editorial.check import check_content
 from complaints.editorial.validate import Rules
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.sample import ROOT
 
 #: The validator's rules with nothing from a settings file: Pelican's slugify only.
 RULES = Rules(slugify=site_slugify({}))

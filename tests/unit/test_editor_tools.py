@@ -18,8 +18,8 @@ from complaints.editorial.skeletons import (
     valid_slug,
 )
 from complaints.editorial.vocabulary_doc import reference
+from tests.support.sample import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = (ROOT / "docs" / "testimony-template.md").read_text(encoding="utf-8")
 
 

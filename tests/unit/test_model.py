@@ -3,7 +3,6 @@
 import copy
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -11,14 +10,7 @@ from complaints.domain import model
 from complaints.domain.fuzzydate import FuzzyDate
 from complaints.domain.model import parse_testimony, path, unknown_merchant_problem
 from complaints.domain.problems import ContentError, Problem
-from complaints.editorial.frontmatter import split_front_matter
-
-PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
-
-
-def pixmania() -> dict:
-    data, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
-    return data["testimony"]
+from tests.support.content import pixmania_testimony
 
 
 def problems(data, merchants=None) -> list[Problem]:
@@ -28,7 +20,7 @@ def problems(data, merchants=None) -> list[Problem]:
 
 
 def test_pixmania_is_valid():
-    case = parse_testimony(pixmania(), source="p.md", merchants={"pixmania"})
+    case = parse_testimony(pixmania_testimony(), source="p.md", merchants={"pixmania"})
     assert isinstance(case, model.Testimony)
     assert case.order.amount.value == Decimal(900)
     assert case.order.amount.qualifier == "more_than"
@@ -39,7 +31,7 @@ def test_pixmania_is_valid():
 
 
 def test_yaml_date_forms_are_all_accepted():
-    data = pixmania()
+    data = pixmania_testimony()
     data["experience_date"] = 2008
     data["events"][0]["date"] = "2008-07-13"
     data["outcome"]["as_of"] = "2009-07-06"
@@ -54,7 +46,7 @@ def test_path_format():
 
 
 def test_all_problems_are_collected():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"][1]["actor"] = "livreur"
     data["events"][4]["options"] = ["refund", "bon_achat"]
     data["outcome"]["status"] = "ouvert"
@@ -72,7 +64,7 @@ def test_all_problems_are_collected():
 
 
 def test_problem_str_names_file_field_value_and_expectation():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"][3]["date"] = "2009-13"
     (problem,) = problems(data)
     text = str(problem)
@@ -83,7 +75,7 @@ def test_problem_str_names_file_field_value_and_expectation():
 
 
 def test_unknown_field_lists_allowed_fields():
-    data = pixmania()
+    data = pixmania_testimony()
     data["outcome"]["statut"] = "open"
     (problem,) = problems(data)
     assert problem.field == "testimony.outcome.statut"
@@ -97,7 +89,7 @@ def test_non_mapping_data(bad):
 
 
 def test_events_out_of_order_but_overlapping_imprecise_dates_are_fine():
-    data = pixmania()  # 2008-07-13 then 2008-07: the month covers the day
+    data = pixmania_testimony()  # 2008-07-13 then 2008-07: the month covers the day
     parse_testimony(data, source="p.md", merchants=None)
     data["events"][1]["date"] = "2008-06"
     (problem,) = problems(data)
@@ -105,7 +97,7 @@ def test_events_out_of_order_but_overlapping_imprecise_dates_are_fine():
 
 
 def test_as_of_before_last_event():
-    data = pixmania()
+    data = pixmania_testimony()
     data["outcome"]["as_of"] = date(2009, 6, 30)
     (problem,) = problems(data)
     assert problem.field == "testimony.outcome.as_of"
@@ -113,7 +105,7 @@ def test_as_of_before_last_event():
 
 
 def test_resolved_needs_remedy_and_passes_with_one():
-    data = pixmania()
+    data = pixmania_testimony()
     data["outcome"]["status"] = "partially_resolved"
     (problem,) = problems(data)
     assert problem.field == "testimony.outcome.status"
@@ -122,14 +114,14 @@ def test_resolved_needs_remedy_and_passes_with_one():
 
 
 def test_recovered_currency_must_match_order():
-    data = pixmania()
+    data = pixmania_testimony()
     data["outcome"]["recovered"]["currency"] = "CHF"
     (problem,) = problems(data)
     assert problem.field == "testimony.outcome.recovered.currency"
 
 
 def test_currency_comes_from_babel():
-    data = pixmania()
+    data = pixmania_testimony()
     data["order"]["amount"]["currency"] = "CHF"
     data["outcome"]["recovered"]["currency"] = "CHF"
     parse_testimony(data, source="p.md", merchants=None)
@@ -138,7 +130,7 @@ def test_currency_comes_from_babel():
 
 
 def test_merchant_check_skipped_with_none():
-    data = pixmania()
+    data = pixmania_testimony()
     parse_testimony(data, source="p.md", merchants=None)
     (problem,) = problems(data, merchants={"pixmanie"})
     assert "pixmanie" in problem.expected  # suggestion
@@ -151,7 +143,7 @@ def test_unknown_merchant_problem():
 
 
 def test_input_is_not_mutated():
-    data = pixmania()
+    data = pixmania_testimony()
     before = copy.deepcopy(data)
     parse_testimony(data, source="p.md", merchants=None)
     assert data == before

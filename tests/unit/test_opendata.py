@@ -15,8 +15,8 @@ from complaints.domain import model, timeline
 from complaints.domain.scorecard import compute_scorecard, round_score, shrunk_score
 from complaints.outputs import opendata
 from complaints.outputs.opendata import CSV_COLUMNS, merchant_record, write_csv, write_json
-from tests.unit.fakes import FakeCase as FakeFacts
-from tests.unit.fakes import FakeMoney
+from tests.support.fakes import FakeCase as FakeFacts
+from tests.support.fakes import FakeMoney
 
 
 @dataclass(frozen=True)

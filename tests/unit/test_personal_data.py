@@ -1,7 +1,6 @@
 """Personal data detector: what it finds, what it leaves alone, how it masks."""
 
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,8 +23,7 @@ from complaints.editorial.personal_data import (
     mask,
     scan,
 )
-
-CONTENT = Path(__file__).parents[2] / "content"
+from tests.support.sample import CONTENT
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -1,7 +1,5 @@
 """Placeholders: the testimony skeleton and "[À COMPLÉTER" markers left in a text."""
 
-from pathlib import Path
-
 import pytest
 
 from complaints.editorial.frontmatter import split_front_matter
@@ -11,8 +9,7 @@ from complaints.editorial.placeholders import (
     skeleton_phrases,
     template_phrases,
 )
-
-ROOT = Path(__file__).parents[2]
+from tests.support.sample import CONTENT
 
 
 def test_phrases_come_from_the_template() -> None:
@@ -78,7 +75,7 @@ def test_each_placeholder_once() -> None:
 
 
 def test_sample_testimonies_hold_no_placeholder() -> None:
-    for path in sorted((ROOT / "content").rglob("*.md")):
+    for path in sorted(CONTENT.rglob("*.md")):
         data, body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
         assert find_placeholders(body) == [], path
         assert find_placeholders(str(data.get("summary", ""))) == [], path

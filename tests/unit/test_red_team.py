@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import sys
 import time
@@ -19,8 +18,7 @@ from complaints.editorial.frontmatter import (
     read_text_file,
 )
 from tests.support.checks import content_problems
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.content import copy_content
 
 
 def test_a_latin1_byte_is_named_with_its_line_in_french(tmp_path: Path) -> None:
@@ -121,8 +119,7 @@ def test_unsafe_url_ignores_case_spaces_and_controls() -> None:
 
 
 def test_content_links_outside_the_content_or_to_nothing_are_refused(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp_path / "content")
     (tmp_path / "secret.txt").write_text("secret")
     page = content / "pages" / "liens.md"
     page.write_text(
@@ -153,8 +150,7 @@ def test_content_links_outside_the_content_or_to_nothing_are_refused(tmp_path: P
 def test_a_page_cannot_take_a_folder_the_site_writes(
     tmp_path: Path, name: str, front: str, field: str
 ) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp_path / "content")
     page = content / "pages" / name
     page.write_text(f"---\n{front}\n---\nTexte.\n", encoding="utf-8")
     problems = [p for p in content_problems(content) if p.file == str(page)]
@@ -163,8 +159,7 @@ def test_a_page_cannot_take_a_folder_the_site_writes(
 
 
 def test_a_published_text_cannot_link_to_a_draft_nor_take_a_long_slug(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp_path / "content")
     page = content / "pages" / "zz.md"
     draft = "../temoignages/temoignages/brouillon-maison-plumetis-nappe-tachee.md"
     page.write_text(

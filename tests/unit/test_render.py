@@ -1,21 +1,12 @@
 """The HTML case box: semantic, readable without CSS, French labels, no ids."""
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
 from complaints.domain.model import parse_testimony
 from complaints.domain.timeline import derive_facts
-from complaints.editorial.frontmatter import split_front_matter
 from complaints.present.render import elapsed_text, insert_case_html, render_case_html
-
-PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
-
-
-def pixmania() -> dict:
-    data, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
-    return data["testimony"]
+from tests.support.content import pixmania_testimony
 
 
 def render(data):
@@ -30,7 +21,7 @@ def text(node) -> str:
 
 @pytest.fixture
 def page():
-    return render(pixmania())
+    return render(pixmania_testimony())
 
 
 def test_structure(page):
@@ -92,7 +83,7 @@ def test_no_english_vocabulary_leaks(page):
 
 
 def test_right_of_reply_is_set_apart():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"].append(
         {
             "date": "2009-07-10",
@@ -112,7 +103,7 @@ def test_right_of_reply_is_set_apart():
 
 
 def test_resolved_phrase():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"].append({"date": "2009-07-06", "actor": "merchant", "kind": "remedy_received"})
     data["outcome"]["status"] = "resolved"
     data["outcome"]["resolution"] = "refund"

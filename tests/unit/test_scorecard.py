@@ -24,7 +24,7 @@ from complaints.domain.scorecard import (
     shrunk_score,
     wilson_interval,
 )
-from tests.unit.fakes import FakeCase, FakeMoney
+from tests.support.fakes import FakeCase, FakeMoney
 
 # --- Kaplan–Meier ---------------------------------------------------------
 

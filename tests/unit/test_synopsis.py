@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from complaints.domain.scorecard import combine_qualifiers, compute_scorecard
 from complaints.present.synopsis import merchant_sentence, money_sort_key, totals_fr
-from tests.unit.fakes import FakeCase, FakeMoney
+from tests.support.fakes import FakeCase, FakeMoney
 
 PIXMANIA = FakeCase(
     days_to_first_answer=330,

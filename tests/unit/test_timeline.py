@@ -1,19 +1,11 @@
 """Derived facts: t0, first answer, resolution, broken promises, points, timeline."""
 
 from datetime import date
-from pathlib import Path
 
 from complaints.domain.model import parse_testimony
 from complaints.domain.timeline import build_timeline, case_points, derive_facts, replies
-from complaints.editorial.frontmatter import split_front_matter
 from complaints.present.formatting import duration_fr
-
-PIXMANIA = Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md"
-
-
-def pixmania() -> dict:
-    data, _ = split_front_matter(PIXMANIA.read_text(encoding="utf-8"), str(PIXMANIA))
-    return data["testimony"]
+from tests.support.content import pixmania_testimony
 
 
 def case(data):
@@ -41,7 +33,7 @@ def nbsp(text):
 
 
 def test_pixmania_facts():
-    facts = derive_facts(case(pixmania()))
+    facts = derive_facts(case(pixmania_testimony()))
     assert facts.t0 == date(2008, 7, 1)
     assert facts.first_answer_date == date(2009, 6, 1)
     assert facts.days_to_first_answer == 335
@@ -140,7 +132,7 @@ def test_timeline_durations_and_replies():
 
 
 def test_timeline_overlapping_imprecise_dates_have_no_duration():
-    entries = build_timeline(case(pixmania()))
+    entries = build_timeline(case(pixmania_testimony()))
     assert entries[1].days_since_previous is None  # 2008-07 after 2008-07-13
     assert entries[3].days_since_previous is None  # after the period 2008-07..2009-05
     assert entries[4].days_since_previous is None  # same month, imprecise (2009-06)
@@ -148,7 +140,7 @@ def test_timeline_overlapping_imprecise_dates_have_no_duration():
 
 def test_remedy_before_the_first_complaint_is_not_a_resolution():
     """A refund before the complaint (e.g. for an earlier problem) resolves nothing."""
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"] = [
         {"date": "2020-01-01", "actor": "carrier", "kind": "delivery_problem"},
         {"date": "2020-01-05", "actor": "merchant", "kind": "remedy_received"},
@@ -164,7 +156,7 @@ def test_remedy_before_the_first_complaint_is_not_a_resolution():
 
 
 def test_an_imprecise_answer_in_the_month_of_the_complaint_counts():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"] = [
         {"date": "2020-01-13", "actor": "consumer", "kind": "complaint"},
         {"date": "2020-01", "actor": "merchant", "kind": "merchant_answer"},
@@ -176,7 +168,7 @@ def test_an_imprecise_answer_in_the_month_of_the_complaint_counts():
 
 
 def test_an_unsolved_case_has_no_resolution_time_even_with_a_remedy():
-    data = pixmania()
+    data = pixmania_testimony()
     data["events"] = [
         {"date": "2020-01-13", "actor": "consumer", "kind": "complaint"},
         {"date": "2020-02-01", "actor": "merchant", "kind": "remedy_received"},

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from complaints.domain.trend import has_trend, yearly_figures
 from complaints.present.trend_chart import trend_svg
-from tests.unit.fakes import FakeCase
+from tests.support.fakes import FakeCase
 
 
 def case(year: int, status: str = "open", answer: int | None = None) -> FakeCase:

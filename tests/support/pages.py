@@ -7,10 +7,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from complaints.editorial.frontmatter import split_front_matter
-
-PIXMANIA_PAGE = "2009/07/pixmania-camescope-livre-chez-un-autre/index.html"
-
 
 def soup(site: Path, relative: str) -> BeautifulSoup:
     """Parse one built page."""
@@ -25,6 +21,12 @@ def visible_text(element: Tag) -> str:
     return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
 
 
+def main_text(site: Path, relative: str) -> str:
+    """A page's main text with every kind of space as a plain space."""
+    page = soup(site, relative)
+    return " ".join((page.find("main") or page).get_text(" ").split())
+
+
 def html_pages(site: Path) -> list[Path]:
     """Every HTML file of the built site."""
     return sorted(site.rglob("*.html"))
@@ -37,11 +39,8 @@ def local_path(site: Path, href: str, siteurl: str) -> Path:
     return target / "index.html" if path == "" or path.endswith("/") else target
 
 
-def content_drafts(content: Path) -> list[tuple[Path, str, str]]:
-    """(file, title, slug) of every Markdown file under ``content`` whose status is draft."""
-    drafts = []
-    for path in sorted(content.rglob("*.md")):
-        meta, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
-        if str(meta.get("status", "")).strip().lower() == "draft":
-            drafts.append((path, str(meta.get("title", "")), str(meta.get("slug") or path.stem)))
-    return drafts
+def every_text(site: Path) -> str:
+    """Every file of a built site as text, one after the other."""
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()
+    )

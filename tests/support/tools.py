@@ -1,31 +1,25 @@
-"""Helpers of the quality gates (``pytest -m quality``): tool paths, pages to audit.
+"""The external tools of the quality gates, and the pages they audit.
 
-The gates run external validators on the built site. A missing tool (java,
-jing, chromium, node_modules) FAILS the test with the command that installs it:
-a gate that silently skips is a gate that does not exist. Install everything
-with ``.ci/install-tools.sh``.
+A missing tool (java, jing, node, chromium, node_modules) FAILS the test with the
+command that installs it: a gate that silently skips is a gate that does not exist.
+Install everything with ``.ci/install-tools.sh``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.support.sample import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+LIGHTHOUSE = NODE_MODULES / "lighthouse" / "core" / "index.js"
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 # Debian's chromium, headless, with everything that would call the network switched off.
 CHROME_FLAGS = [
@@ -65,54 +59,12 @@ def require_chromium() -> Path:
     return CHROMIUM
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files only: no directory listing, no log lines on stderr."""
-
-    def list_directory(self, path):
-        self.send_error(404, "No directory listing")
-        return None
-
-    def log_message(self, format, *args):
-        pass
-
-    def end_headers(self) -> None:
-        # LinkChecker limits itself to 10 requests/s unless the server answers with
-        # this header (linkcheck/checker/httpurl.py): the local server allows more.
-        self.send_header("LinkChecker", "local quality gate")
-        super().end_headers()
+def chromium_present() -> bool:
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
 
 
-def start_server(directory: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="quality-http", daemon=True)
-    return server, thread
-
-
-@contextlib.contextmanager
-def built_and_served(
-    output: Path, content: Path | None = None, extra: dict[str, str] | None = None
-) -> Iterator[str]:
-    """Build the production site into ``output`` and serve it on 127.0.0.1; yield its URL.
-
-    The server socket is bound first (free port chosen by the OS), then the site is
-    built with SITEURL=http://127.0.0.1:PORT, so every absolute link is internal.
-    """
-    output.mkdir(parents=True, exist_ok=True)
-    server, thread = start_server(output)
-    base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    result = build_site(output, content=content, siteurl=base_url, extra=extra)
-    if result.returncode != 0:
-        server.server_close()
-        pytest.fail(f"site build (SITEURL={base_url}) failed:\n{result.stdout}\n{result.stderr}")
-    thread.start()
-    try:
-        yield base_url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+class MissingPages(AssertionError):
+    """Pages the audits need are not in the built site."""
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
@@ -127,7 +79,7 @@ def _url_of(site: Path, index: Path) -> str:
 def key_pages(site: Path) -> dict[str, str]:
     """The pages audited by axe and Lighthouse (one per page type), relative to the site root.
 
-    Fails when one of them does not exist: the contract says they must.
+    Raises :class:`MissingPages` when one of them does not exist: the contract says they must.
     """
     pages: dict[str, str] = {"accueil": ""}
     problems: list[str] = []
@@ -148,7 +100,7 @@ def key_pages(site: Path) -> dict[str, str]:
 
     for name, rel in (
         ("marchand-pixmania", f"marchands/{PIXMANIA_SLUG}/"),
-        # a merchant with its detailed statistics and year-by-year chart (issue 13)
+        # a merchant with its detailed statistics and year-by-year chart
         ("marchand-statistiques", "marchands/techno-bazar-lunaire/"),
         ("index-marchands", "marchands/"),
         ("temoigner", "temoigner/"),
@@ -188,7 +140,5 @@ def key_pages(site: Path) -> dict[str, str]:
         problems.append("no search page recherche/index.html")
 
     if problems:
-        pytest.fail(
-            "pages to audit are missing from the built site: " + "; ".join(problems), pytrace=False
-        )
+        raise MissingPages("pages to audit are missing from the built site: " + "; ".join(problems))
     return pages

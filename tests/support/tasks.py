@@ -1,8 +1,9 @@
-"""Helpers for the build-safety tests: test-only plugins, snapshots, interrupted tasks.
+"""Invoke tasks run in a project copy as an editor runs them, interrupted like Ctrl-C.
 
-The plugins written here exist only in a test's copy of the project: one makes writing
-slow (so a signal lands mid-build) and marks when writing starts, one adds to (or drops)
-the output plan that publishing requires, one raises an unexpected error.
+Test-only plugins (installed in a project copy by :func:`add_test_plugins`): one makes
+writing slow (so a signal lands mid-build) and marks when writing starts, one adds to
+(or drops) the output plan that publishing requires, one raises an unexpected error.
+Runs of building tasks go through :func:`tests.support.builds.counted`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from tests.support.builds import counted
 
 TEST_PLUGINS = {
     "slow_for_tests": """
@@ -85,22 +88,73 @@ def visible(snap: dict[str, str]) -> dict[str, str]:
     return {path: digest for path, digest in snap.items() if ".~tmp~" not in path}
 
 
+def make_site(folder: Path, files: dict[str, str]) -> dict[str, str]:
+    """Write ``files`` (relative name -> text) under ``folder``; return its snapshot."""
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return snapshot(folder)
+
+
 def task_env(**extra: str) -> dict[str, str]:
+    """This process's environment without PUBLISH_TARGET, plus ``extra``."""
     env = {key: value for key, value in os.environ.items() if key != "PUBLISH_TARGET"}
     return {**env, **extra}
 
 
-def start_task(project: Path, task: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    """Start ``invoke TASK`` in its own process group (as a terminal would)."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "invoke", task],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+def run_invoke(
+    project: Path, *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``invoke ARGS`` in the project copy, as an editor would (never publishing
+    unless ``env`` names a PUBLISH_TARGET)."""
+    with counted(project / "content", project / "output", f"invoke {' '.join(args)}"):
+        return subprocess.run(
+            [sys.executable, "-m", "invoke", *args],
+            cwd=project,
+            env=env or task_env(),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
+
+
+class StartedTask:
+    """``invoke TASK`` started in its own process group (as a terminal would)."""
+
+    def __init__(self, project: Path, task: str, env: dict[str, str]) -> None:
+        self._count = counted(project / "content", project / "output", f"invoke {task}")
+        self._count.__enter__()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", task],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.returncode
+
+    def interrupt(self, signum: int, timeout: float = 60) -> str:
+        """Send ``signum`` to the task's process group; return what the task printed."""
+        try:
+            os.killpg(self.process.pid, signum)
+            try:
+                output, _ = self.process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                raise
+            return output
+        finally:
+            self._count.__exit__(None, None, None)
+
+
+def start_task(project: Path, task: str, env: dict[str, str]) -> StartedTask:
+    return StartedTask(project, task, env)
 
 
 def wait_for(path: Path, timeout: float = 60, *, gone: bool = False) -> None:
@@ -109,14 +163,3 @@ def wait_for(path: Path, timeout: float = 60, *, gone: bool = False) -> None:
     while path.exists() == gone:
         assert time.monotonic() < deadline, f"{path} never {'went' if gone else 'appeared'}"
         time.sleep(0.05)
-
-
-def interrupt(process: subprocess.Popen[str], signum: int, timeout: float = 60) -> str:
-    """Send ``signum`` to the task's process group; return what the task printed."""
-    os.killpg(process.pid, signum)
-    try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        raise
-    return output
