@@ -4,7 +4,9 @@ that finds nothing, the header's box, and what the first query downloads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -32,20 +34,36 @@ def wait_for_results(page) -> None:
     )
 
 
-def search(browser, site: str, **params: str) -> tuple[str, list[dict[str, str]]]:
-    """Open recherche/?… in a fresh context; return the status line and the results."""
+Search = Callable[..., tuple[str, list[dict[str, str]]]]
+
+
+@pytest.fixture(scope="module")
+def search(browser) -> Iterator[Search]:
+    """``search(site, **params)``: open ``site``/recherche/?… and return the status line
+    and the results. One tab per site, searching again as a reader does (each search
+    loads the page anew); a search already made on a site is answered from memory."""
     context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.goto(f"{site}/recherche/?{urlencode(params)}")
-    wait_for_results(page)
-    results = page.eval_on_selector_all(
-        ".search-result",
-        "items => items.map(li => ({title: li.querySelector('h2').textContent,"
-        " href: li.querySelector('a').href, meta: li.querySelector('.search-meta').textContent}))",
-    )
-    status = page.inner_text("#recherche-etat")
+    tabs: dict[str, Any] = {}
+    made: dict[tuple[str, str], tuple[str, list[dict[str, str]]]] = {}
+
+    def run(site: str, **params: str) -> tuple[str, list[dict[str, str]]]:
+        query = urlencode(params)
+        if (site, query) not in made:
+            tab = tabs[site] if site in tabs else tabs.setdefault(site, context.new_page())
+            tab.goto(f"{site}/recherche/?{query}")
+            wait_for_results(tab)
+            results = tab.eval_on_selector_all(
+                ".search-result",
+                "items => items.map(li => ({title: li.querySelector('h2').textContent,"
+                " href: li.querySelector('a').href,"
+                " meta: li.querySelector('.search-meta').textContent}))",
+            )
+            made[(site, query)] = (tab.inner_text("#recherche-etat"), results)
+        status, results = made[(site, query)]
+        return status, [dict(result) for result in results]
+
+    yield run
     context.close()
-    return status, results
 
 
 def plain(text: str) -> str:
@@ -69,9 +87,9 @@ FRENCH_QUERIES = [
 
 @pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_french_queries_find_the_expected_testimony(
-    browser, site_url: str, query: str, expected: str
+    search: Search, site_url: str, query: str, expected: str
 ) -> None:
-    status, results = search(browser, site_url, q=query)
+    status, results = search(site_url, q=query)
     assert results, f"« {query} » found nothing: {status}"
     found = [t for t in titles(results, 5) if expected in t]
     assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
@@ -79,36 +97,36 @@ def test_french_queries_find_the_expected_testimony(
 
 @pytest.mark.parametrize("site", ["site_url", "split_url"])
 def test_a_filter_keeps_only_that_merchant(
-    browser, request: pytest.FixtureRequest, site: str
+    search: Search, request: pytest.FixtureRequest, site: str
 ) -> None:
     url = request.getfixturevalue(site)
-    status, results = search(browser, url, q="livraison", Marchand="Pixmania")
+    status, results = search(url, q="livraison", Marchand="Pixmania")
     assert results, status
     assert all("Pixmania" in r["meta"] or r["title"] == "Pixmania" for r in results)
-    status, everyone = search(browser, url, q="livraison")
+    status, everyone = search(url, q="livraison")
     assert len(everyone) > len(results)
 
 
-def test_results_show_the_merchant_and_the_status(browser, site_url: str) -> None:
-    _, results = search(browser, site_url, q="camescope")
+def test_results_show_the_merchant_and_the_status(search: Search, site_url: str) -> None:
+    _, results = search(site_url, q="camescope")
     pixmania = next(r for r in results if "caméscope" in r["title"])
     assert "Pixmania" in pixmania["meta"] and "en cours" in pixmania["meta"]
 
 
-def test_a_query_that_matches_nothing_says_so(browser, site_url: str) -> None:
-    status, results = search(browser, site_url, q="xylophonistes")
+def test_a_query_that_matches_nothing_says_so(search: Search, site_url: str) -> None:
+    status, results = search(site_url, q="xylophonistes")
     assert results == []
     assert status.startswith("Aucun résultat")
 
 
 def test_the_advice_repeated_under_testimonies_finds_nothing(
-    browser, site_url: str, built_site: Path
+    search: Search, site_url: str, built_site: Path
 ) -> None:
     """« juriste » is only in the « Que faire ? » section (data-pagefind-ignore). (Other
     boilerplate: tests/site/test_search_index.py reads the index itself, since some words
     absent from the index still match shorter ones: « cercle » finds « ce ».)"""
     assert "juriste" in (built_site / PIXMANIA_PAGE).read_text(encoding="utf-8")
-    status, results = search(browser, site_url, q="juriste")
+    status, results = search(site_url, q="juriste")
     assert results == [], f"« juriste » found {titles(results, 5)}"
     assert status.startswith("Aucun résultat")
 
@@ -126,6 +144,7 @@ def test_the_header_box_leads_to_results(browser, site_url: str) -> None:
 
 
 def test_first_query_downloads_less_than_300_kb(browser, site_url: str) -> None:
+    """In a fresh context: nothing in the browser's cache."""
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     responses = []
@@ -143,9 +162,11 @@ def test_first_query_downloads_less_than_300_kb(browser, site_url: str) -> None:
     assert 0 < total < FIRST_QUERY_BUDGET, f"first query transferred {total} bytes"
 
 
-def test_search_works_on_the_development_build(browser, development: SessionSite) -> None:
+def test_search_works_on_the_development_build(
+    browser, search: Search, development: SessionSite
+) -> None:
     """`invoke build` + `invoke serve`: relative URLs, the same index, working links."""
-    status, results = search(browser, development.url, q="camescope")
+    status, results = search(development.url, q="camescope")
     pixmania = [r for r in results if "caméscope" in r["title"]]
     assert pixmania, status
     context = browser.new_context()
@@ -159,12 +180,12 @@ def test_search_works_on_the_development_build(browser, development: SessionSite
 
 @pytest.mark.parametrize(("query", "expected"), FRENCH_QUERIES)
 def test_bundles_find_what_one_index_finds(
-    browser, site_url: str, split_url: str, query: str, expected: str
+    search: Search, site_url: str, split_url: str, query: str, expected: str
 ) -> None:
-    status, results = search(browser, split_url, q=query)
+    status, results = search(split_url, q=query)
     found = [t for t in titles(results, 5) if expected in t]
     assert found, f"« {query} »: {expected!r} not in the first results {titles(results, 5)}"
-    one_status, one_results = search(browser, site_url, q=query)
+    one_status, one_results = search(site_url, q=query)
     assert status == one_status
     assert sorted(titles(results, 20)) == sorted(titles(one_results, 20))
 
@@ -186,9 +207,9 @@ MULTI_WORD_QUERIES = [
 @pytest.mark.parametrize("site", ["site_url", "split_url"])
 @pytest.mark.parametrize(("query", "expected"), MULTI_WORD_QUERIES)
 def test_multi_word_queries_find_exactly_the_expected_pages(
-    browser, request: pytest.FixtureRequest, site: str, query: str, expected: set[str]
+    search: Search, request: pytest.FixtureRequest, site: str, query: str, expected: set[str]
 ) -> None:
-    status, results = search(browser, request.getfixturevalue(site), q=query)
+    status, results = search(request.getfixturevalue(site), q=query)
     found = titles(results, len(results))
     assert len(found) == len(expected), f"« {query} »: {status} {found}"
     for part in expected:
@@ -197,10 +218,10 @@ def test_multi_word_queries_find_exactly_the_expected_pages(
 
 @pytest.mark.parametrize("site", ["site_url", "split_url"])
 def test_a_word_that_is_not_indexed_is_ignored(
-    browser, request: pytest.FixtureRequest, site: str
+    search: Search, request: pytest.FixtureRequest, site: str
 ) -> None:
     url = request.getfixturevalue(site)
-    _, alone = search(browser, url, q="remboursement")
-    _, with_advice_word = search(browser, url, q="juriste remboursement")
+    _, alone = search(url, q="remboursement")
+    _, with_advice_word = search(url, q="juriste remboursement")
     assert len(alone) > 2
     assert sorted(titles(with_advice_word, 50)) == sorted(titles(alone, 50))
