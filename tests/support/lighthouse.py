@@ -1,21 +1,18 @@
 """Lighthouse run in the background on the key pages, while other tests run.
 
-:class:`BackgroundLighthouse` starts ``lighthouse_pages.mjs`` (Node, one Chromium for
+:class:`BackgroundLighthouse` queues ``lighthouse_pages.mjs`` (Node, one Chromium for
 every page) as soon as the served production site exists; the test waits for it and
-reads the JSON reports. It starts only when every tool is there: the test itself
+reads the JSON reports. It is queued only when every tool is there: the test itself
 fails, with the install command, when one is missing.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import subprocess
 from pathlib import Path
 
-from tests.support.sample import ROOT
+from tests.support.background import BackgroundQueue
 from tests.support.tools import CHROME_FLAGS, CHROMIUM, LIGHTHOUSE, chromium_present
 
 SCRIPT = Path(__file__).with_name("lighthouse_pages.mjs")
@@ -33,7 +30,7 @@ def tools_present() -> bool:
 class BackgroundLighthouse:
     """One Node process auditing ``pages`` ({name: URL}) into ``folder``."""
 
-    def __init__(self, pages: dict[str, str], folder: Path) -> None:
+    def __init__(self, pages: dict[str, str], folder: Path, background: BackgroundQueue) -> None:
         self.pages = pages
         self.folder = folder
         job = {
@@ -47,21 +44,16 @@ class BackgroundLighthouse:
         }
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "job.json").write_text(json.dumps(job, indent=1), encoding="utf-8")
-        self._log = (folder / "lighthouse.log").open("w", encoding="utf-8")
-        self.process = subprocess.Popen(
+        self.job = background.add(
             ["node", str(SCRIPT), str(folder / "job.json")],
-            cwd=ROOT,
-            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # stopped with its Chromium at the end
+            folder,
+            env={"CHROME_PATH": str(CHROMIUM)},
         )
 
     def wait(self, timeout: float = 900) -> tuple[int, str]:
         """Wait for the end of every audit: (exit status, what it printed)."""
-        status = self.process.wait(timeout=timeout)
-        self._log.close()
-        return status, (self.folder / "lighthouse.log").read_text(encoding="utf-8")
+        done = self.job.result(timeout)
+        return done.returncode, done.stdout + done.stderr
 
     def reports(self, name: str) -> list[dict]:
         """The reports of one page: its first run, then any extra performance runs."""
@@ -70,9 +62,3 @@ class BackgroundLighthouse:
             self.folder / f"{name}-{run}.json" for run in range(1, EXTRA_PERFORMANCE_RUNS + 1)
         ]
         return [json.loads(path.read_text(encoding="utf-8")) for path in found if path.is_file()]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
-        self._log.close()

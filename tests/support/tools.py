@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ CHROME_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+LINKCHECKER_CONFIG = ROOT / "tests" / "quality" / "linkcheckerrc"
 INSTALL_HINT = "run .ci/install-tools.sh (apt-get install chromium jing; npm ci)"
 
 PIXMANIA_SLUG = "pixmania"
@@ -57,6 +59,63 @@ def require_chromium() -> Path:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(f"chromium is missing at {CHROMIUM}; {INSTALL_HINT}", pytrace=False)
     return CHROMIUM
+
+
+def linkchecker() -> Path | None:
+    """The CLI of the linkchecker package installed beside the running interpreter."""
+    for candidate in (
+        Path(sys.executable).parent / "linkchecker",
+        Path(sys.prefix) / "bin" / "linkchecker",
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def require_linkchecker() -> Path:
+    found = linkchecker()
+    if found is None:
+        pytest.fail(
+            f"linkchecker is not installed in {sys.prefix}: pip install -r requirements-test.txt",
+            pytrace=False,
+        )
+    return found
+
+
+def linkchecker_command(program: Path, site_url: str) -> list[str]:
+    """LinkChecker crawling the site served at ``site_url``, rows in CSV on stdout."""
+    return [
+        str(program),
+        "--config",
+        str(LINKCHECKER_CONFIG),
+        "--output",
+        "csv",
+        "--no-status",
+        f"{site_url}/",
+    ]
+
+
+def site_sources(site: Path) -> tuple[list[Path], list[Path]]:
+    """Every HTML page and every stylesheet of a built site."""
+    return sorted(site.rglob("*.html")), sorted(site.rglob("*.css"))
+
+
+def vnu_command(java: str, site: Path) -> list[str]:
+    """The Nu Html Checker on every page and stylesheet of ``site`` (one JVM for all
+    files: --also-check-css validates the .css files given too), JSON on stdout."""
+    html, css = site_sources(site)
+    return [
+        java,
+        "-jar",
+        str(VNU_JAR),
+        "--errors-only",
+        "--format",
+        "json",
+        "--stdout",
+        "--also-check-css",
+        *map(str, html),
+        *map(str, css),
+    ]
 
 
 def chromium_present() -> bool:
