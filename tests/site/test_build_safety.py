@@ -40,11 +40,7 @@ def assert_no_leftover(project: Path) -> None:
 
 def assert_previous_site_removed(project: Path) -> None:
     """The previous site (output.old) is removed by a detached process after the swap."""
-    for _ in range(100):
-        if not (project / "output.old").exists():
-            return
-        time.sleep(0.05)
-    raise AssertionError("output.old is still there 5 s after the task ended")
+    wait_for(project / "output.old", timeout=5, gone=True)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from tests.support.builds import build_site
 from tests.support.content import copy_project, replace_in
 from tests.support.sample import PIXMANIA
-from tests.support.tasks import run_invoke
+from tests.support.tasks import run_invoke, wait_for
 
 
 @pytest.fixture
@@ -86,11 +85,7 @@ def test_successful_invoke_build_replaces_the_previous_site(tmp_path: Path) -> N
     assert (previous / "index.html").exists()
     assert not (previous / "stale.html").exists()
     assert not list(project.glob(".output-*"))
-    for _ in range(100):  # the previous site is removed by a detached process
-        if not (project / "output.old").exists():
-            break
-        time.sleep(0.05)
-    assert not (project / "output.old").exists()
+    wait_for(project / "output.old", timeout=5, gone=True)  # removed by a detached process
 
 
 def test_publish_refuses_without_a_target(project: Path) -> None:

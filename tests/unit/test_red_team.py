@@ -19,6 +19,7 @@ from complaints.editorial.frontmatter import (
 )
 from tests.support.checks import content_problems
 from tests.support.content import copy_content
+from tests.support.tasks import wait_for
 
 
 def test_a_latin1_byte_is_named_with_its_line_in_french(tmp_path: Path) -> None:
@@ -219,11 +220,7 @@ def test_a_finished_swap_replaces_output(tmp_path: Path) -> None:
     replace_output(SignalGuard(), fresh, deploy)
     assert (deploy / "index.html").read_text() == "new"
     assert not fresh.exists()
-    for _ in range(50):  # removed by a detached process
-        if not (tmp_path / "output.old").exists():
-            break
-        time.sleep(0.1)
-    assert not (tmp_path / "output.old").exists()
+    wait_for(tmp_path / "output.old", timeout=5, gone=True)  # removed by a detached process
 
 
 def test_a_signal_while_the_child_starts_stops_it(tmp_path: Path) -> None:
