@@ -4,7 +4,6 @@ there: the test itself fails, with the install command, when one is missing."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -35,6 +34,4 @@ def axe_job(pages: dict[str, str], folder: Path, background: BackgroundQueue) ->
         "tags": AXE_TAGS,
         "pages": [{"name": name, "url": url} for name, url in pages.items()],
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "job.json").write_text(json.dumps(job, indent=1), encoding="utf-8")
-    return background.add(["node", str(SCRIPT), str(folder / "job.json")], folder)
+    return background.add_node_script(SCRIPT, job, folder)

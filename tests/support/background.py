@@ -9,6 +9,7 @@ last and wait for their own command's result.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -16,6 +17,7 @@ import subprocess
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from tests.support.sample import ROOT
 
@@ -97,6 +99,19 @@ class BackgroundQueue:
         self._jobs.append(job)
         self._waiting.put(job)
         return job
+
+    def add_node_script(
+        self,
+        script: Path,
+        job: Mapping[str, Any],
+        folder: Path,
+        *,
+        env: Mapping[str, str] | None = None,
+    ) -> BackgroundJob:
+        """Queue ``node SCRIPT folder/job.json``, ``job`` written to that file first."""
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "job.json").write_text(json.dumps(job, indent=1), encoding="utf-8")
+        return self.add(["node", str(script), str(folder / "job.json")], folder, env=env)
 
     def stop(self) -> None:
         """Stop the running command and drop the queued ones."""

@@ -42,12 +42,8 @@ class BackgroundLighthouse:
             "outDir": str(folder),
             "pages": [{"name": name, "url": url} for name, url in pages.items()],
         }
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "job.json").write_text(json.dumps(job, indent=1), encoding="utf-8")
-        self.job = background.add(
-            ["node", str(SCRIPT), str(folder / "job.json")],
-            folder,
-            env={"CHROME_PATH": str(CHROMIUM)},
+        self.job = background.add_node_script(
+            SCRIPT, job, folder, env={"CHROME_PATH": str(CHROMIUM)}
         )
 
     def wait(self, timeout: float = 900) -> tuple[int, str]:
