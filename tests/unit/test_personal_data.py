@@ -11,14 +11,20 @@ from complaints.editorial.personal_data import (
     ADDRESS,
     CARD,
     CUSTOMER,
+    DRIVING_LICENCE,
     EMAIL,
     IBAN,
+    ID_CARD,
     INVOICE,
     NAME,
+    NIR,
     ORDER,
     PARCEL,
+    PASSPORT,
     PHONE,
+    PLATE,
     REFERENCE,
+    TAX,
     Finding,
     mask,
     scan,
@@ -78,6 +84,21 @@ def found(text: str) -> list[tuple[str, str]]:
         ("à 13008 Marseille", ADDRESS, "13008 Marseille"),
         ("69100 Villeurbanne Cedex", ADDRESS, "69100 Villeurbanne Cedex"),
         ("20000 Ajaccio", ADDRESS, "20000 Ajaccio"),
+        ("sécu 1 84 12 76 451 089 46 sur la lettre", NIR, "1 84 12 76 451 089 46"),
+        ("NIR : 184127645108946.", NIR, "184127645108946"),
+        ("né en Corse : 1 84 12 2A 451 089 33", NIR, "1 84 12 2A 451 089 33"),
+        ("numéro de sécurité sociale : 1 84 12 76 451 089", NIR, "1 84 12 76 451 089"),
+        ("carte Vitale 2840575116228 perdue", NIR, "2840575116228"),
+        ("numéro fiscal : 30 23 217 600 053", TAX, "30 23 217 600 053"),
+        ("avis d'impôt 3023217600053 joint", TAX, "3023217600053"),
+        ("la camionnette GH-417-KL repartie", PLATE, "GH-417-KL"),
+        ("plaque GH 417 KL", PLATE, "GH 417 KL"),
+        ("immatriculée 1234 AB 75 en 2005", PLATE, "1234 AB 75"),
+        ("passeport 18KD27465 demandé", PASSPORT, "18KD27465"),
+        ("copie : 18KD27465.", PASSPORT, "18KD27465"),
+        ("carte d'identité n° 880692310285", ID_CARD, "880692310285"),
+        ("numéro de CNI : X4RTBPFW4", ID_CARD, "X4RTBPFW4"),
+        ("permis de conduire n° 120675300123", DRIVING_LICENCE, "120675300123"),
     ],
 )
 def test_finds_personal_data(text: str, kind: str, match: str | None) -> None:
@@ -113,6 +134,9 @@ def test_finds_personal_data(text: str, kind: str, match: str | None) -> None:
         "Plus de 10000 Français et 20000 Consommateurs.",
         "Pixmania compte 15000 clients ; une commande 15000 € ; le colis 3 fois.",
         "Madame la directrice et Monsieur le médiateur ont répondu.",
+        "Un numéro à 15 chiffres sans clé valide : 1 84 12 76 451 089 47.",
+        "Les immatriculations GH-417-kl ou gh-417-KL ne sont pas des plaques SIV.",
+        "Le modèle SM-A546B, la pièce 12AB3456 et le code 18KD274650.",
         "",
     ],
 )
@@ -239,3 +263,23 @@ def test_never_raises_and_offsets_are_in_bounds(text: str) -> None:
 def test_never_raises_on_near_misses(text: str) -> None:
     for finding in scan(text):
         assert 0 <= finding.start < finding.end <= len(text)
+
+
+@given(
+    sex=st.sampled_from("12"),
+    body=st.text("0123456789", min_size=12, max_size=12),
+    groups=st.sampled_from([(1, 2, 2, 2, 3, 3), (1, 2, 2, 5, 3), (13,)]),
+)
+@settings(max_examples=200)
+def test_every_nir_with_its_key_is_found_however_grouped(sex, body, groups):
+    digits = sex + body
+    digits = digits[:5] + ("2A" if digits[5:7] == "20" else digits[5:7]) + digits[7:]
+    from stdnum.fr import nir as stdnum_nir
+
+    key = stdnum_nir.calc_check_digits(digits)
+    parts, at = [], 0
+    for size in groups:
+        parts.append(digits[at : at + size])
+        at += size
+    written = " ".join(parts) + " " + key
+    assert (NIR, written) in found(f"Mon numéro : {written}, voilà.")

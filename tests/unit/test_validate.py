@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from complaints.edge.settings import site_rules
+from complaints.editorial.personal_data import scan
 from complaints.editorial.validate import Rules, check_text
 from tests.support.checks import RULES as SITE_RULES
 
@@ -94,3 +97,44 @@ def test_a_page_printing_an_unfinished_setting_is_refused_when_placeholders_are(
     (problem,) = problems(page, "page", rules)
     assert problem.startswith("6 setting.LEGAL_HOST « [À COMPLÉTER : hébergeur] »")
     assert problems(page, "page") == []
+
+
+def documented_identifiers() -> list[tuple[str, str]]:
+    """(identifier, invented example) of each row of the personal-data table of
+    docs/security.md."""
+    text = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    table = text[text.index("| identifier | how it is recognised |") :].split("\n\n")[0]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    return [(row[0].strip("| "), row[-1].strip("| `")) for row in rows]
+
+
+DOCUMENTED = documented_identifiers()
+
+
+def test_the_documentation_lists_the_french_identifiers():
+    listed = " ".join(name for name, _ in DOCUMENTED)
+    for name in ("NIR", "tax number", "passport", "identity card", "licence plate", "card"):
+        assert name in listed
+
+
+@pytest.mark.parametrize(("name", "example"), DOCUMENTED, ids=[n for n, _ in DOCUMENTED])
+@pytest.mark.parametrize("where", ["body", "note", "summary"])
+def test_every_documented_identifier_is_refused(name, example, where):
+    sentence = f"Il a fallu donner {example} au service client."
+    if where == "body":
+        text = TEXT.replace("\n---\n", f"\n---\n{sentence}\n", 1)
+        field = "(texte)"
+    elif where == "note":
+        text = TEXT.replace('"le même choix est reproposé"', f'"{sentence}"', 1)
+        field = "testimony.events[7].note"
+    else:
+        text = with_line("author: Allo C'Est Fini", f'summary: "{sentence}"')
+        field = "summary"
+    found = check_text(text, "t.md", "testimony", RULES).problems
+    assert [(p.field, "pas de donnée personnelle" in p.expected) for p in found] == [
+        (field, True)
+    ], found
+    (finding,) = scan(sentence)
+    public = sentence[finding.start : finding.end]
+    waived = with_line("author: Allo C'Est Fini", f'public_data: ["{public}"]', text)
+    assert check_text(waived, "t.md", "testimony", RULES).problems == []

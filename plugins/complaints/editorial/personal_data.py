@@ -1,12 +1,12 @@
-"""Personal data in what an editor writes: e-mails, phones, IBANs, cards, numbers, addresses.
+"""Personal data in what an editor writes: e-mails, phones, bank, card and French
+identity numbers, plates, reference numbers, addresses, names.
 
 Pure: no Pelican. ``scan(text)`` returns one ``Finding`` per piece of personal data,
-with its offsets in ``text`` and a masked copy that is safe to print in a message.
-Phone numbers are found by ``phonenumbers`` (Google's libphonenumber), IBANs and card
-numbers are confirmed by their check digits with ``python-stdnum``; order, parcel,
-customer and invoice numbers are recognised by the words that introduce them, street
-addresses by a number and a street word, or a postal code and a city, names by a
-civility ("M. Dupont") or "je m'appelle".
+with its offsets and a masked copy safe to print. Phones: ``phonenumbers``; IBANs,
+cards (Luhn), social-security (NIR) and tax (NIF) numbers: confirmed by their check
+digits with ``python-stdnum``; SIV plates and passport numbers by their fixed format;
+other numbers by the words that introduce them; addresses by a street word or a postal
+code and a city; names by a civility ("M. Dupont") or "je m'appelle".
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 from stdnum import iban, luhn
-from stdnum.fr import siret
+from stdnum.fr import nif, nir, siret
 
 EMAIL = "adresse e-mail"
 PHONE = "numéro de téléphone"
@@ -30,6 +30,12 @@ INVOICE = "numéro de facture"
 REFERENCE = "numéro de référence"
 ADDRESS = "adresse postale"
 NAME = "nom de personne"
+NIR = "numéro de sécurité sociale"
+TAX = "numéro fiscal"
+PASSPORT = "numéro de passeport ou de carte d'identité"
+ID_CARD = "numéro de carte d'identité"
+DRIVING_LICENCE = "numéro de permis de conduire"
+PLATE = "plaque d'immatriculation"
 
 MASK = "•"
 
@@ -104,6 +110,51 @@ def cards(text: str) -> Iterator[Finding]:
             yield Finding(CARD, match.start(), match.end(), mask(match.group()))
 
 
+# --- French identity numbers -----------------------------------------------------------
+
+_SEP = r"[ .\u00a0\u202f-]?"
+NIR_RE = re.compile(
+    rf"(?<![\w.,-])[1-478]{_SEP}\d\d{_SEP}\d\d{_SEP}(?:\d\d|2[ABab]){_SEP}\d{{3}}{_SEP}"
+    rf"\d{{3}}{_SEP}\d\d(?![\w]|[.,]\d)"
+)
+NIR_LABEL_RE = re.compile(
+    r"(?i:s[ée]curit[ée]\s+sociale|s[ée]cu\b|NIR\b|INSEE\b|carte\s+vitale)[^\d\n]{0,30}"
+    rf"(?P<value>(?<![\w])[1-478](?:{_SEP}[\dABab]){{12,14}})(?![\w]|[.,]\d)"
+)
+NIF_RE = re.compile(r"(?<![\w.,-])[0-3]\d(?:[ \u00a0\u202f]?\d){11}(?![\w]|[.,]\d)")
+_PLATE_LETTERS = "A-HJ-NP-TV-Z"  # SIV plates use neither I, O nor U
+PLATE_RE = re.compile(
+    rf"(?<![\w-])[{_PLATE_LETTERS}]{{2}}([- ]?)\d{{3}}\1[{_PLATE_LETTERS}]{{2}}(?![\w-])"
+)
+OLD_PLATE_RE = re.compile(  # before 2009 (FNI): "1234 AB 75", only after its word
+    r"(?i:immatricul\w*|plaques?)\s*(?:n\s?°\s*|:\s*)?"
+    r"(?P<value>(?<![\w-])\d{1,4}[ -]?[A-Z]{1,3}[ -]?(?:\d\d|2[AB]|97\d)(?![\w-]))"
+)
+PASSPORT_RE = re.compile(r"(?<![\w-])\d\d[A-Z]{2}\d{5}(?![\w-])")
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
+def identity_numbers(text: str) -> Iterator[Finding]:
+    """NIR (key checked; without its key after « sécurité sociale »), NIF (key checked),
+    licence plates (AA-123-AA; 1234 AB 75 after its word) and passports (12AB34567)."""
+    for match in NIR_RE.finditer(text):
+        if nir.is_valid(_compact(match.group())):
+            yield Finding(NIR, match.start(), match.end(), mask(match.group()))
+    for match in NIR_LABEL_RE.finditer(text):
+        yield Finding(NIR, match.start("value"), match.end("value"), mask(match["value"]))
+    for match in NIF_RE.finditer(text):
+        if nif.is_valid(_compact(match.group())):
+            yield Finding(TAX, match.start(), match.end(), mask(match.group()))
+    for match in OLD_PLATE_RE.finditer(text):
+        yield Finding(PLATE, match.start("value"), match.end("value"), mask(match["value"]))
+    for pattern, kind in ((PLATE_RE, PLATE), (PASSPORT_RE, PASSPORT)):
+        for match in pattern.finditer(text):
+            yield Finding(kind, match.start(), match.end(), mask(match.group()))
+
+
 # --- phone numbers --------------------------------------------------------------------
 
 
@@ -149,6 +200,20 @@ LABELS: dict[str, str] = {
     "ticket": REFERENCE,
     "réclamation": REFERENCE,
     "transaction": REFERENCE,
+    "sécurité sociale": NIR,
+    "sécu": NIR,
+    "fiscal": TAX,
+    "fiscale": TAX,
+    "passeport": PASSPORT,
+    "passport": PASSPORT,
+    "carte d'identité": ID_CARD,
+    "carte d’identité": ID_CARD,
+    "identité": ID_CARD,
+    "cni": ID_CARD,
+    "permis de conduire": DRIVING_LICENCE,
+    "permis": DRIVING_LICENCE,
+    "immatriculation": PLATE,
+    "plaque": PLATE,
 }
 _LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 _NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
@@ -158,7 +223,7 @@ _IS = r"(?:\s*[:=]|\s+(?:est|était|:)\s+(?:le\s+|la\s+)?)?\s*"
 _CARRIER = r"(?:\s+(?-i:[A-Z][^\W\d_]+)(?=\s))?"  # a carrier's name: "Colissimo"
 # A bare label needs a longer number: "commande 12345678", "suivi Colissimo 6A12345678".
 BARE_LABELS = "commande|order|colis|suivi|tracking|parcel|facture|invoice|client|customer"
-BARE_LABELS += "|référence|réf|ref|reference"
+BARE_LABELS += "|référence|réf|ref|reference|passeport|passport|cni|permis|immatriculation|fiscal"
 _LONG_TOKEN = r"(?P<token>(?=(?:[^\d\s]*\d){5})[^\W_](?:\w|[-/.](?=[^\W_])){4,39})(?![\w])"
 REFERENCE_RES = [
     # "numéro de commande : 123456", "n° de suivi 6A0123", "mon numéro client est le 4567"
@@ -291,6 +356,7 @@ def addresses(text: str) -> Iterator[Finding]:
 
 DETECTORS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     ibans,
+    identity_numbers,
     cards,
     emails,
     references,
