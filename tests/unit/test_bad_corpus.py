@@ -35,6 +35,10 @@ CORPUS_PROBLEMS = {
     ("pages/choisit-sa-sortie.md", "save_as", "feeds/all.atom.xml"),
     # "[À COMPLÉTER" refused when COMPLAINTS_REFUSE_PLACEHOLDERS (publishconf)
     ("pages/inachevee.md", "(texte)", "[À COMPLÉTER"),
+    # a file in the wrong folder is named as such, with where it belongs
+    ("merchants/temoignage-egare.md", "(fichier)", "temoignage-egare.md"),
+    ("pages/temoignage-en-page.md", "(fichier)", "temoignage-en-page.md"),
+    ("temoignages/2021/fiche-egaree.md", "(fichier)", "fiche-egaree.md"),
 }
 
 
@@ -66,6 +70,20 @@ def test_the_duplicate_slug_names_the_first_file(tmp_path):
     (duplicate,) = [p for p in content_problems(content, SETTINGS) if p.field == "slug"]
     assert "meme-slug-avril.md" in duplicate.expected
     assert "nom du fichier" in duplicate.expected  # mars has no slug: line; its name is it
+
+
+def test_a_file_in_the_wrong_folder_says_where_it_belongs(tmp_path):
+    content = corpus_content(tmp_path)
+    wrong = {
+        Path(p.file).name: p.expected
+        for p in content_problems(content, SETTINGS)
+        if "un fichier à sa place" in p.expected
+    }
+    assert set(wrong) == {"temoignage-egare.md", "temoignage-en-page.md", "fiche-egaree.md"}
+    assert "déplacez-le dans content/temoignages/<rubrique>/" in wrong["temoignage-egare.md"]
+    assert "déplacez-le dans content/temoignages/<rubrique>/" in wrong["temoignage-en-page.md"]
+    assert "déplacez-le dans content/merchants/" in wrong["fiche-egaree.md"]
+    assert all("champ inconnu" not in message for message in wrong.values())
 
 
 def test_placeholders_pass_without_the_setting(tmp_path):

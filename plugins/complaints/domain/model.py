@@ -24,7 +24,7 @@ from pydantic import (
 from complaints.domain import vocabulary as voc
 from complaints.domain.fuzzydate import FuzzyDate, check_year
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
-from complaints.domain.rules import RESOLUTION_KIND, SOLVED_STATUSES
+from complaints.domain.rules import REPLY_KIND, RESOLUTION_KIND, SOLVED_STATUSES
 
 ROOT = "testimony"
 MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purchase
@@ -35,11 +35,17 @@ MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purcha
 
 def _vocab_check(name: str, what: str):
     values = voc.vocabulary(name)
+    by_label = {label.casefold(): code for code, label in values.items() if label}
 
     def check(value: str) -> str:
         if value in values:
             return value
-        hint = did_you_mean(value, values)
+        code = by_label.get(value.strip().casefold())
+        hint = (
+            f" (« {value} » est son libellé en français : écrivez le code « {code} »)"
+            if code
+            else did_you_mean(value, values)
+        )
         raise ValueError(f"{what} : valeur inconnue{hint} ; attendu l'une de : {', '.join(values)}")
 
     return AfterValidator(check)
@@ -253,6 +259,9 @@ def _money_example(value: object) -> str:
     return f"un bloc {{value: {shown}, currency: EUR}} (montant et devise séparés)"
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+
+
 def problems_from(
     error: ValidationError, *, source: str, model: type[BaseModel], root: str = ROOT
 ) -> list[Problem]:
@@ -274,6 +283,9 @@ def problems_from(
             value = loc[-1] if loc else value
         elif kind == "model_type" and _model_at(model, loc) is Money:
             expected = _money_example(value)
+        elif kind == "decimal_parsing" and _DECIMAL_COMMA.fullmatch(str(value).strip()):
+            number = str(value).strip().replace(",", ".")
+            expected = f"un nombre avec un point décimal : écrivez {number} (pas de virgule)"
         elif kind in _MESSAGES:
             expected = _MESSAGES[kind]
         else:
@@ -285,7 +297,7 @@ def problems_from(
 # ------------------------------------------------------------ cross-field rules
 
 
-def _cross_checks(case: Testimony, source: str) -> list[Problem]:
+def _cross_checks(case: Testimony, source: str, published: date | None) -> list[Problem]:
     problems = []
 
     def add(field: str, value: object, expected: str) -> None:
@@ -301,7 +313,9 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
                 "des événements dans l'ordre chronologique : cette date précède "
                 f"celle de l'événement précédent ({previous})",
             )
-    last = max(event.date.start for event in case.events)
+    # an event after the publication is reported as such (domain.consistency)
+    told = [e for e in case.events if not _after(e, published)] or case.events
+    last = max(event.date.start for event in told)
     if case.outcome.as_of < last:
         add(
             "outcome.as_of",
@@ -333,6 +347,11 @@ def _cross_checks(case: Testimony, source: str) -> list[Problem]:
     return problems
 
 
+def _after(event: Event, published: date | None) -> bool:
+    """True for an event other than a right of reply dated surely after publication."""
+    return published is not None and event.kind != REPLY_KIND and event.date.start > published
+
+
 def unknown_merchant_problem(slug: str, source: str, merchants: Collection[str]) -> Problem:
     """The problem of a testimony whose merchant has no profile."""
     hint = did_you_mean(slug, merchants)
@@ -356,8 +375,15 @@ def _merchant_check(
     return [unknown_merchant_problem(slug.strip(), source, merchants)]
 
 
-def parse_testimony(data: object, *, source: str, merchants: Collection[str] | None) -> Testimony:
-    """Validate the `testimony:` block; raise ContentError with every problem."""
+def parse_testimony(
+    data: object,
+    *,
+    source: str,
+    merchants: Collection[str] | None,
+    published: date | None = None,
+) -> Testimony:
+    """Validate the `testimony:` block (published on ``published``, when known); raise
+    ContentError with every problem."""
     if not isinstance(data, Mapping):
         raise ContentError(
             [Problem(source, ROOT, show(data), "bloc de champs attendu (clé: valeur)")]
@@ -369,7 +395,7 @@ def parse_testimony(data: object, *, source: str, merchants: Collection[str] | N
         except ValidationError as error:
             problems = problems_from(error, source=source, model=Testimony) + problems
             raise ContentError(problems) from None
-        problems += _cross_checks(case, source)
+        problems += _cross_checks(case, source, published)
     except ContentError:
         raise
     except Exception as error:

@@ -9,7 +9,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.utils import posixize_path
 
 from complaints.domain.problems import Problem
-from complaints.edge.settings import setting
+from complaints.edge.settings import setting, site_rules
 from complaints.editorial.profiles import collect, known_slugs, read_author, read_merchant
 from complaints.editorial.validate import stray_files
 from complaints.present.typeset import typeset_author, typeset_merchant
@@ -24,8 +24,9 @@ def load_profiles(generator: ArticlesGenerator) -> None:
     content = Path(generator.path)
     merchant_dir = content / setting(generator.settings, "COMPLAINTS_MERCHANTS_DIR")
     author_dir = content / setting(generator.settings, "COMPLAINTS_AUTHORS_DIR")
-    merchants, problems = collect(merchant_dir, read_merchant)
-    authors, author_problems = collect(author_dir, read_author)
+    places = site_rules(generator.settings).places
+    merchants, problems = collect(merchant_dir, read_merchant, places)
+    authors, author_problems = collect(author_dir, read_author, places)
     problems += author_problems
     for folder in (merchant_dir, author_dir):
         problems += stray_files(

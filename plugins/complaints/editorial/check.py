@@ -63,8 +63,8 @@ def check_content(
     rules = Rules.from_settings({**settings, "PATH": str(content)}, slugify)
     merchant_dir = content / settings["COMPLAINTS_MERCHANTS_DIR"]
     author_dir = content / settings["COMPLAINTS_AUTHORS_DIR"]
-    profiles, problems = collect(merchant_dir, read_merchant)
-    problems += collect(author_dir, read_author)[1]
+    profiles, problems = collect(merchant_dir, read_merchant, rules.places)
+    problems += collect(author_dir, read_author, rules.places)[1]
     entries = []
     for kind, setting in (("testimony", "ARTICLE_PATHS"), ("page", "PAGE_PATHS")):
         for folder in folders(content, settings, setting):

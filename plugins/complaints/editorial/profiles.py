@@ -20,6 +20,7 @@ from complaints.editorial.frontmatter import (
     read_front_matter,
     read_text_file,
 )
+from complaints.editorial.placement import DEFAULT_PLACES, Places, misplaced
 
 _COUNTRIES = frozenset(Locale.parse("fr").territories)
 
@@ -68,7 +69,7 @@ def _html(body: str) -> Markup:
     return Markup(markdown.markdown(body.strip())) if body.strip() else Markup("")
 
 
-def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, str]:
+def _read(path: Path, model: type[BaseModel], places: Places) -> tuple[BaseModel, str]:
     source = str(path)
     document = read_front_matter(read_text_file(path, source), source)
     data, body = document.data, document.body
@@ -79,6 +80,9 @@ def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, str]:
         raise ContentError(
             [Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)]
         )
+    kind = "merchant" if model is _MerchantMeta else "author"
+    if wrong_place := misplaced(data, kind, source, places):
+        raise ContentError([wrong_place])
     try:
         return model.model_validate(data), body
     except ValidationError as error:
@@ -88,9 +92,9 @@ def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, str]:
         ) from None
 
 
-def read_merchant(path: Path) -> MerchantProfile:
+def read_merchant(path: Path, places: Places = DEFAULT_PLACES) -> MerchantProfile:
     """Read one merchant profile; the slug is the file stem."""
-    meta, body = _read(path, _MerchantMeta)
+    meta, body = _read(path, _MerchantMeta, places)
     assert isinstance(meta, _MerchantMeta)
     return MerchantProfile(
         slug=path.stem,
@@ -104,9 +108,9 @@ def read_merchant(path: Path) -> MerchantProfile:
     )
 
 
-def read_author(path: Path) -> AuthorProfile:
+def read_author(path: Path, places: Places = DEFAULT_PLACES) -> AuthorProfile:
     """Read one author profile; the slug is the file stem."""
-    meta, body = _read(path, _AuthorMeta)
+    meta, body = _read(path, _AuthorMeta, places)
     assert isinstance(meta, _AuthorMeta)
     return AuthorProfile(
         slug=path.stem,
@@ -118,7 +122,9 @@ def read_author(path: Path) -> AuthorProfile:
     )
 
 
-def collect(folder: Path, read: Any) -> tuple[dict[str, Any], list[Problem]]:
+def collect(
+    folder: Path, read: Any, places: Places = DEFAULT_PLACES
+) -> tuple[dict[str, Any], list[Problem]]:
     """Read every `*.md` of a folder; return the profiles and all problems.
 
     A profile whose file name is not a slug (``..md``, ``Pix Mania.md``) is refused:
@@ -141,7 +147,7 @@ def collect(folder: Path, read: Any) -> tuple[dict[str, Any], list[Problem]]:
             )
             continue
         try:
-            profiles[path.stem] = read(path)
+            profiles[path.stem] = read(path, places)
         except ContentError as error:
             problems.extend(error.problems)
     return profiles, problems

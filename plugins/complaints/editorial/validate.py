@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from complaints.domain.consistency import case_problems, duplicates
 from complaints.domain.fuzzydate import MAX_YEAR, MIN_YEAR, DateError, check_year
 from complaints.domain.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
@@ -32,6 +33,7 @@ from complaints.editorial.frontmatter import (
     read_front_matter,
     read_text_file,
 )
+from complaints.editorial.placement import DEFAULT_PLACES, Places, misplaced
 
 Kind = Literal["testimony", "page"]
 DEFAULT_SECTIONS = ("Témoignages", "Enquêtes", "Analyses")
@@ -87,6 +89,8 @@ class Rules:
     """The content folder, to check ``{static}``/``{attach}``/``{filename}`` links."""
     unfinished_settings: Mapping[str, str] = dataclasses.field(default_factory=dict)
     """Settings a page may print ({{ setting.NAME }}) that still hold « [À COMPLÉTER »."""
+    places: Places = DEFAULT_PLACES
+    """Where each kind of file belongs (for a file saved in the wrong folder)."""
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], slugify: Callable[[str], str]) -> Rules:
@@ -101,6 +105,7 @@ class Rules:
                 for name, value in settings.items()
                 if isinstance(value, str) and text_guards.to_complete(value)
             },
+            places=Places.from_settings(settings),
         )
 
 
@@ -247,6 +252,8 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
     if not isinstance(data, dict):
         problem = Problem(source, FRONT_MATTER, show(data), "des métadonnées « clé: valeur »", 2)
         return Checked({}, document.body, None, [problem], document.lines)
+    if wrong_place := misplaced(data, kind, source, rules.places):
+        return Checked(data, document.body, None, [wrong_place], document.lines)
     problems = list(_key_problems(data, source, kind))
     problems += active_content_problems(document.body, source, document.body_line)
     problems += _pelican_values(data, source, kind, rules)
@@ -263,10 +270,15 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
                 )
             )
         else:
+            published = _publication_day(data.get("date"))
             try:
-                case = parse_testimony(data[ROOT], source=source, merchants=None)
+                case = parse_testimony(
+                    data[ROOT], source=source, merchants=None, published=published
+                )
             except ContentError as error:
                 problems += error.problems
+            else:
+                problems += case_problems(case, source, published, document.line_of)
         problems += _text_problems(document, source, data)
     elif rules.refuse_placeholders:
         problems += _placeholder_problems(document, source, data, rules)
@@ -384,6 +396,17 @@ def _date_error(value: object) -> str | None:
     return None
 
 
+def _publication_day(value: object) -> date | None:
+    """The day of a valid publication date, or None."""
+    if _date_error(value if value is not None else MISSING):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
 def _tag_problems(tags: object, source: str, rules: Rules) -> list[Problem]:
     if not isinstance(tags, list):
         return [
@@ -394,10 +417,22 @@ def _tag_problems(tags: object, source: str, rules: Rules) -> list[Problem]:
                 "une liste d'étiquettes (ex. [livraison, remboursement])",
             )
         ]
-    return [
+    problems = [
         Problem(source, f"tags[{number}]", show(tag), "une étiquette : un mot ou une expression")
         for number, tag in enumerate(tags, 1)
         if not _text(tag) or not rules.slugify(tag)
+    ]
+    if problems:
+        return problems
+    return [
+        Problem(
+            source,
+            f"tags[{number}]",
+            show(tags[number - 1]),
+            f"une étiquette une seule fois (tags[{first}] = « {tags[first - 1]} » donne la "
+            "même page d'étiquette) : supprimez ce doublon",
+        )
+        for number, first in duplicates(rules.slugify(str(tag)) for tag in tags)
     ]
 
 

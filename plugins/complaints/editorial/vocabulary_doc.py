@@ -1,12 +1,14 @@
 """The French reference of every code a testimony may use, for docs/vocabulaire.md.
 
-Generated from :mod:`complaints.domain.vocabulary` (the codes and their labels) and the notes
-below (where each list is used, and when a code is the right one). ``invoke vocabulary``
-rewrites the file; a unit test fails when the committed file is not current.
+Generated from :mod:`complaints.domain.vocabulary` (the codes and their labels), the notes
+below (where each list is used, and when a code is the right one) and the consistency
+rules of :mod:`complaints.domain.consistency`. ``invoke vocabulary`` rewrites the file; a
+unit test fails when the committed file is not current.
 """
 
 from __future__ import annotations
 
+from complaints.domain.consistency import RULES
 from complaints.domain.vocabulary import VOCABULARIES
 
 # vocabulary name -> (title, where it is written, when to use the list, default note
@@ -106,7 +108,7 @@ NOTES: dict[str, dict[str, str]] = {
         "loop": "la démarche revient au point de départ (mêmes questions, même serveur vocal)",
         "remedy_received": "le client a réellement obtenu la solution : obligatoire pour un "
         "dossier `resolved` ou `partially_resolved`",
-        "merchant_reply": "droit de réponse du marchand après la publication",
+        "merchant_reply": "droit de réponse du marchand, daté après la publication (`date:`)",
         "escalation": "le client passe à l'étape supérieure (réseaux sociaux, presse, association)",
         "formal_notice": "mise en demeure écrite, en général par lettre recommandée",
     },
@@ -169,4 +171,22 @@ def reference() -> str:
         "voient les lecteurs. Fichier généré depuis `plugins/complaints/domain/vocabulary.py` par "
         "`invoke vocabulary` : ne le modifiez pas à la main.\n"
     )
-    return header + "\n" + "\n".join(section(name) for name in SECTIONS)
+    return header + "\n" + "\n".join([*(section(name) for name in SECTIONS), consistency()])
+
+
+def consistency() -> str:
+    """The rules that make a case agree with itself, as a Markdown section."""
+    rows = [f"| `{fields}` | {_cell(rule)} |" for fields, rule in RULES]
+    return "\n".join(
+        [
+            "## Règles de cohérence d'un dossier",
+            "",
+            "Un témoignage qui se contredit est refusé par `invoke check` et par la "
+            "construction, avec le fichier, la ligne et les deux champs en cause.",
+            "",
+            "| champs | règle |",
+            "| --- | --- |",
+            *rows,
+            "",
+        ]
+    )
