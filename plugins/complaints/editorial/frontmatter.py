@@ -19,6 +19,7 @@ import yaml
 
 from complaints.domain.problems import ContentError, Problem, show
 from complaints.editorial.active_content import active_content
+from complaints.editorial.yaml_diagnosis import EventPaths, diagnose
 
 FRONT_MATTER = "front matter"
 BODY = "(texte)"
@@ -260,15 +261,17 @@ def _compose(
 def _scan_events(text: str, source: str, first_line: int) -> None:
     """Refuse aliases, anchors and deep nesting from libyaml's (iterative) events."""
     depth = 0
+    paths = EventPaths()
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + first_line
+            where = paths.path_of(event) or FRONT_MATTER
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise ContentError(
                     [
                         Problem(
                             source,
-                            FRONT_MATTER,
+                            where,
                             show(f"&{event.anchor}" if event.anchor else ""),
                             "pas d'ancre ni d'alias YAML (« &nom », « *nom ») : "
                             "écrivez chaque valeur en entier",
@@ -281,7 +284,7 @@ def _scan_events(text: str, source: str, first_line: int) -> None:
                     [
                         Problem(
                             source,
-                            FRONT_MATTER,
+                            where,
                             show(event.tag.replace("tag:yaml.org,2002:", "!!")),
                             "pas d'étiquette YAML (« !!python/… », « !!binary », « !… ») : "
                             "écrivez la valeur simplement, entre guillemets si besoin",
@@ -295,6 +298,7 @@ def _scan_events(text: str, source: str, first_line: int) -> None:
                     raise ContentError([_too_deep(source, line)])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+            paths.feed(event)
     except yaml.YAMLError as error:
         raise ContentError([_yaml_problem(error, text, source, first_line)]) from None
 
@@ -333,10 +337,27 @@ def _walk(
         raise ContentError([_too_deep(source, node.start_mark.line + first)])
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
+        previous: tuple[str, yaml.Node] | None = None
         for key, value in node.value:
             name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
             child = f"{path}.{name}" if path else name
             line = key.start_mark.line + first
+            if node.flow_style and _without_colon(key, value):
+                raise ContentError([_comma_problem(path, previous, name, source, line)])
+            if isinstance(key, yaml.ScalarNode) and key.tag != _STR:
+                raise ContentError(
+                    [
+                        Problem(
+                            source,
+                            child,
+                            show(name),
+                            "un nom de champ en lettres (ex. date:, note:) : un nombre "
+                            "ou une date ne peut pas nommer un champ",
+                            line=line,
+                        )
+                    ]
+                )
+            previous = (name, value)
             if name in seen:
                 raise ContentError(
                     [
@@ -361,6 +382,49 @@ def _walk(
             _walk(item, child, depth + 1, paths, source, first, columns)
     else:
         _refuse_escaped_characters(node, path or FRONT_MATTER, source, first)
+
+
+_STR = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _without_colon(key: yaml.Node, value: yaml.Node) -> bool:
+    """True for an entry of ``{a: 1, b}`` written without « : » (YAML gives b no value)."""
+    return (
+        isinstance(value, yaml.ScalarNode)
+        and value.value == ""
+        and (value.start_mark.line, value.start_mark.column)
+        == (key.end_mark.line, key.end_mark.column)
+    )
+
+
+def _comma_problem(
+    path: str, previous: tuple[str, yaml.Node] | None, name: str, source: str, line: int
+) -> Problem:
+    """A comma inside a value between braces: a decimal comma or an unquoted text."""
+    if previous is None:
+        where = f"{path}.{name}" if path else name
+        return Problem(source, where, show(name), "un « : » après le nom du champ", line=line)
+    key, value = previous
+    field = f"{path}.{key}" if path else key
+    written = f"{getattr(value, 'value', '')},{name}"
+    if getattr(value, "tag", None) in _NUMBER_TAGS and name.isdigit():
+        number = written.replace(",", ".")
+        return Problem(
+            source,
+            field,
+            show(written),
+            f"un nombre avec un point décimal : écrivez {number} (point décimal, pas de virgule)",
+            line=line,
+        )
+    return Problem(
+        source,
+        field,
+        show(f"{getattr(value, 'value', '')}, {name}"),
+        "des guillemets autour d'un texte qui contient une virgule : entre accolades, "
+        f'la virgule sépare les champs (écrivez {key}: "{getattr(value, "value", "")}, {name}")',
+        line=line,
+    )
 
 
 def _refuse_escaped_characters(node: yaml.Node, path: str, source: str, first: int) -> None:
@@ -414,36 +478,32 @@ def _problem_fr(what: str) -> str:
 
 
 def _yaml_problem(error: yaml.YAMLError, text: str, source: str, first_line: int) -> Problem:
-    """A YAML syntax error with its file line; the value is the line to look at
-    (where the unclosed block or quote starts, when YAML says so)."""
+    """A YAML syntax error at the line and field where the mistake most likely is
+    (:mod:`.yaml_diagnosis`), with what to do, in French."""
     mark = getattr(error, "problem_mark", None)
-    context = getattr(error, "context_mark", None)
     what = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if mark is None:
+    lines = text.split("\n")
+    found = diagnose(text, error, _Loader)
+    if mark is None and found is None:
         return Problem(
             source, FRONT_MATTER, "(YAML)", f"du YAML valide ({_problem_fr(what)})", first_line
         )
-    lines = text.split("\n")
-
-    def line(m: Any) -> int:
-        return m.line + first_line
-
-    shown = line(context) if context is not None else line(mark)
-    shown_text = lines[shown - first_line] if 0 <= shown - first_line < len(lines) else ""
-    where = f"ligne {line(mark)}, colonne {mark.column + 1}"
-    if context is not None and line(context) != line(mark):
-        where += f", dans le bloc commencé ligne {line(context)}"
-    mark_text = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    hint = "vérifiez les guillemets, les deux-points, les crochets et l'indentation"
-    if "\t" in mark_text or "tab" in str(what):
-        hint = (
+    line = found.line if found else mark.line
+    shown_text = lines[line][found.column if found else 0 :] if 0 <= line < len(lines) else ""
+    field = (found.field if found else "") or FRONT_MATTER
+    if "\t" in shown_text or "tab" in str(what):
+        advice = (
             "une tabulation (touche Tab) est interdite dans l'indentation YAML : mettez des espaces"
         )
-        shown, shown_text = line(mark), mark_text.replace("\t", "⇥")
-    return Problem(
-        source,
-        FRONT_MATTER,
-        show(shown_text.strip(" ")),
-        f"du YAML valide : erreur de syntaxe {where} (attendu : {_problem_fr(what)}) ; {hint}",
-        line=shown,
-    )
+        return Problem(
+            source, field, show(shown_text.replace("\t", "⇥").strip(" ")), advice, line + first_line
+        )
+    if found and found.advice:
+        advice = found.advice
+    else:
+        advice = (
+            f"du YAML valide : erreur de syntaxe colonne {mark.column + 1} "
+            f"(attendu : {_problem_fr(what)}) ; vérifiez les guillemets, les deux-points, "
+            "les crochets et l'indentation"
+        )
+    return Problem(source, field, show(shown_text.strip(" ")), advice, line=line + first_line)
