@@ -179,3 +179,25 @@ def test_never_delivered_has_no_delivery_event():
 def test_every_rule_is_described_in_french():
     assert len(RULES) >= 8
     assert all(fields and len(text) > 40 for fields, text in RULES)
+
+
+def test_a_download_has_no_carrier():
+    data = pixmania_testimony()
+    data["delivery"] = {"carrier": "Colissimo", "mode": "digital"}
+    assert fields(data) == ["testimony.delivery.carrier"]
+    data["delivery"] = {"mode": "digital"}
+    assert problems_of(data) == []
+
+
+def test_documents_seen_were_seen_by_someone():
+    data = pixmania_testimony()
+    data["verification"] = {"documents_seen": True, "by": "none"}
+    assert fields(data) == ["testimony.verification.by"]
+    data["verification"]["by"] = "editor"
+    assert problems_of(data) == []
+
+
+def test_a_remedy_is_paid_in_the_order_currency():
+    data = _resolved(pixmania_testimony(), 900)
+    data["events"][-1]["amount"] = {"value": 900, "currency": "CHF"}
+    assert fields(data) == ["testimony.events[8].amount.currency"]

@@ -22,6 +22,8 @@ CHOICE_KIND, OFFER_KIND = "choice", "offer"
 DELIVERED_KIND = "delivery"
 NEVER_DELIVERED = "delivery.never"
 REFUND = "refund"
+DIGITAL = "digital"
+NOBODY = "none"
 NO_RESOLUTION = "none"
 UPDATES_KEY = "updates"
 """The front-matter list where what happens after publication is told."""
@@ -35,6 +37,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("outcome.resolution", "Un dossier résolu (même en partie) a une solution ; un dossier en cours ou clos sans solution n'en a pas ; un remboursement rend un montant ; un montant récupéré suppose une solution."),
     ("events (choice)", "Le choix du client (choice) est l'une des options de la dernière proposition (offer) qui le précède."),
     ("issues (delivery.never)", "Un colis « jamais livré » n'a pas d'événement « delivery » (livraison)."),
+    ("delivery", "Un téléchargement (mode digital) n'a pas de transporteur."),
+    ("events[].amount", "Le montant d'une solution obtenue est dans la devise de la commande."),
+    ("verification", "Des pièces vues (documents_seen: true) l'ont été par quelqu'un (by: editor ou author)."),
 )  # fmt: skip
 """(fields, rule in French), listed in docs/vocabulaire.md."""
 
@@ -55,6 +60,7 @@ def case_problems(
     checks.outcome()
     checks.choices()
     checks.delivery()
+    checks.delivery_and_proof()
     if published is not None:
         checks.publication(published)
     return checks.problems
@@ -144,19 +150,46 @@ class _Checks:
         if stake is None:
             return
         explained = any(e.note for _, e in self.events(RESOLUTION_KIND))
-        limit = f"le montant de la commande ({self.other('order.amount.value', stake.value)})"
+        limit = f"montant de la commande ({self.other('order.amount.value', stake.value)})"
         recovered = self.case.outcome.recovered
         paid = [(f"events[{n}].amount", e.amount) for n, e in self.events(RESOLUTION_KIND)]
         for field, money in [("outcome.recovered", recovered), *paid]:
+            if (
+                money is not None
+                and money.currency != stake.currency
+                and field != "outcome.recovered"
+            ):
+                self.add(
+                    f"{field}.currency",
+                    money.currency,
+                    f"la devise de la commande ({self.other('order.amount.currency', stake.currency)})",
+                )
             if money is None or money.currency != stake.currency or explained:
                 continue
             if money.value > stake.value and stake.qualifier not in ("more_than", "about"):
                 self.add(
                     f"{field}.value",
                     money.value,
-                    f"un montant au plus égal à {limit}, ou une note sur l'événement "
+                    f"un montant au plus égal au {limit}, ou une note sur l'événement "
                     f"{RESOLUTION_KIND} qui explique l'écart (frais de port, dédommagement…)",
                 )
+
+    def delivery_and_proof(self) -> None:
+        delivery, proof = self.case.delivery, self.case.verification
+        if delivery and delivery.mode == DIGITAL and delivery.carrier:
+            self.add(
+                "delivery.carrier",
+                delivery.carrier,
+                f"pas de transporteur pour un téléchargement ({self.other('delivery.mode', DIGITAL)}) "
+                ": retirez l'un des deux",
+            )
+        if proof and proof.documents_seen and proof.by == NOBODY:
+            self.add(
+                "verification.by",
+                proof.by,
+                "qui a vu les pièces (editor ou author), puisque "
+                f"{ROOT}.verification.documents_seen = true",
+            )
 
     def outcome(self) -> None:
         outcome = self.case.outcome

@@ -36,6 +36,7 @@ PASSPORT = "numéro de passeport ou de carte d'identité"
 ID_CARD = "numéro de carte d'identité"
 DRIVING_LICENCE = "numéro de permis de conduire"
 PLATE = "plaque d'immatriculation"
+BIRTH_DATE = "date de naissance"
 
 MASK = "•"
 
@@ -131,6 +132,11 @@ OLD_PLATE_RE = re.compile(  # before 2009 (FNI): "1234 AB 75", only after its wo
     r"(?P<value>(?<![\w-])\d{1,4}[ -]?[A-Z]{1,3}[ -]?(?:\d\d|2[AB]|97\d)(?![\w-]))"
 )
 PASSPORT_RE = re.compile(r"(?<![\w-])\d\d[A-Z]{2}\d{5}(?![\w-])")
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+BIRTH_RE = re.compile(
+    r"(?i:\bn[ée]e?\s+le|\bdate\s+de\s+naissance\s*:?)\s*"
+    rf"(?P<value>\d{{1,2}}(?:er)?\s+(?i:{_MONTHS})\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
+)
 
 
 def _compact(value: str) -> str:
@@ -139,7 +145,8 @@ def _compact(value: str) -> str:
 
 def identity_numbers(text: str) -> Iterator[Finding]:
     """NIR (key checked; without its key after « sécurité sociale »), NIF (key checked),
-    licence plates (AA-123-AA; 1234 AB 75 after its word) and passports (12AB34567)."""
+    licence plates (AA-123-AA; 1234 AB 75 after its word), passports (12AB34567) and a
+    date after « né le »."""
     for match in NIR_RE.finditer(text):
         if nir.is_valid(_compact(match.group())):
             yield Finding(NIR, match.start(), match.end(), mask(match.group()))
@@ -148,6 +155,8 @@ def identity_numbers(text: str) -> Iterator[Finding]:
     for match in NIF_RE.finditer(text):
         if nif.is_valid(_compact(match.group())):
             yield Finding(TAX, match.start(), match.end(), mask(match.group()))
+    for match in BIRTH_RE.finditer(text):
+        yield Finding(BIRTH_DATE, match.start("value"), match.end("value"), mask(match["value"]))
     for match in OLD_PLATE_RE.finditer(text):
         yield Finding(PLATE, match.start("value"), match.end("value"), mask(match["value"]))
     for pattern, kind in ((PLATE_RE, PLATE), (PASSPORT_RE, PASSPORT)):
@@ -214,6 +223,8 @@ LABELS: dict[str, str] = {
     "permis": DRIVING_LICENCE,
     "immatriculation": PLATE,
     "plaque": PLATE,
+    "allocataire": CUSTOMER,
+    "identifiant": CUSTOMER,
 }
 _LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
 _NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
@@ -223,7 +234,9 @@ _IS = r"(?:\s*[:=]|\s+(?:est|était|:)\s+(?:le\s+|la\s+)?)?\s*"
 _CARRIER = r"(?:\s+(?-i:[A-Z][^\W\d_]+)(?=\s))?"  # a carrier's name: "Colissimo"
 # A bare label needs a longer number: "commande 12345678", "suivi Colissimo 6A12345678".
 BARE_LABELS = "commande|order|colis|suivi|tracking|parcel|facture|invoice|client|customer"
-BARE_LABELS += "|référence|réf|ref|reference|passeport|passport|cni|permis|immatriculation|fiscal"
+BARE_LABELS += (
+    "|référence|réf|ref|reference|passeport|passport|cni|permis|immatriculation|fiscal|allocataire"
+)
 _LONG_TOKEN = r"(?P<token>(?=(?:[^\d\s]*\d){5})[^\W_](?:\w|[-/.](?=[^\W_])){4,39})(?![\w])"
 REFERENCE_RES = [
     # "numéro de commande : 123456", "n° de suivi 6A0123", "mon numéro client est le 4567"
