@@ -112,6 +112,8 @@ URL_PAYLOADS = {
     "authors/{author}.md": AUTHOR_PROFILE.replace(
         "---\n", "---\nwebsite: 'https://e.x/\"><script>alert(3)</script>'\n", 1
     ),
+    # a logo must be a file of content/: this one exists, so the URL reaches the theme
+    "javascript:alert(2)": "<svg xmlns='http://www.w3.org/2000/svg'/>",
 }
 
 

@@ -39,6 +39,8 @@ CORPUS_PROBLEMS = {
     ("merchants/temoignage-egare.md", "(fichier)", "temoignage-egare.md"),
     ("pages/temoignage-en-page.md", "(fichier)", "temoignage-en-page.md"),
     ("temoignages/2021/fiche-egaree.md", "(fichier)", "fiche-egaree.md"),
+    # a logo that points to no file would show a broken image
+    ("merchants/logo-absent.md", "logo", "images/marchands/logo-absent.svg"),
 }
 
 

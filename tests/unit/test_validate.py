@@ -138,3 +138,11 @@ def test_every_documented_identifier_is_refused(name, example, where):
     public = sentence[finding.start : finding.end]
     waived = with_line("author: Allo C'Est Fini", f'public_data: ["{public}"]', text)
     assert check_text(waived, "t.md", "testimony", RULES).problems == []
+
+
+def test_old_mac_line_endings_read_as_the_others():
+    lf = check_text(TEXT, "t.md", "testimony", RULES)
+    for ending in ("\r\n", "\r"):
+        other = check_text(TEXT.replace("\n", ending), "t.md", "testimony", RULES)
+        assert other.problems == []
+        assert (other.data, other.body, other.case) == (lf.data, lf.body, lf.case)

@@ -89,7 +89,7 @@ def split_front_matter(text: str, source: str) -> tuple[Any, str]:
 
 def read_front_matter(text: str, source: str) -> FrontMatter:
     """Split, bound-check and parse a file's front matter; raise ContentError."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # Windows, old Mac
     if len(text) > MAX_FILE_CHARS:
         raise ContentError(
             [

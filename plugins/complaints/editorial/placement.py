@@ -37,6 +37,8 @@ class Places:
     page: str = "content/pages/"
     merchant: str = "content/merchants/"
     author: str = "content/authors/"
+    content_root: Path | None = None
+    """The content folder, to check the files a profile points to (a logo)."""
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Places:
@@ -48,6 +50,7 @@ class Places:
             page=f"{root}/{pages}/",
             merchant=f"{root}/{settings.get('COMPLAINTS_MERCHANTS_DIR', 'merchants')}/",
             author=f"{root}/{settings.get('COMPLAINTS_AUTHORS_DIR', 'authors')}/",
+            content_root=Path(str(settings["PATH"])) if settings.get("PATH") else None,
         )
 
 

@@ -84,12 +84,27 @@ def _read(path: Path, model: type[BaseModel], places: Places) -> tuple[BaseModel
     if wrong_place := misplaced(data, kind, source, places):
         raise ContentError([wrong_place])
     try:
-        return model.model_validate(data), body
+        meta = model.model_validate(data)
     except ValidationError as error:
         problems = problems_from(error, source=source, model=model, root="")
         raise ContentError(
             [replace(p, line=document.line_of(p.field) or 2) for p in problems]
         ) from None
+    logo = getattr(meta, "logo", None)
+    if logo and places.content_root and not (places.content_root / logo).is_file():
+        raise ContentError(
+            [
+                Problem(
+                    source,
+                    "logo",
+                    show(logo),
+                    "un fichier image qui existe dans content/ (chemin relatif à content/, "
+                    "ex. images/marchands/exemple.svg) : déposez le logo ou corrigez le chemin",
+                    line=document.line_of("logo"),
+                )
+            ]
+        )
+    return meta, body
 
 
 def read_merchant(path: Path, places: Places = DEFAULT_PLACES) -> MerchantProfile:
