@@ -149,15 +149,26 @@ def cancellation_refund(
     return _refund(CANCELLATION_SCALE, CANCELLATION_REFUND_DAYS, cancelled, cents, today, paid)
 
 
-def withdrawal_refund(notified: date, cents: int, today: date, paid: date | None = None) -> Refund:
-    """L221-24 and L242-4: refund after the seller learnt of the withdrawal."""
-    return _refund(WITHDRAWAL_SCALE, WITHDRAWAL_REFUND_DAYS, notified, cents, today, paid)
+def withdrawal_refund(
+    notified: date,
+    cents: int,
+    today: date,
+    paid: date | None = None,
+    returned: date | None = None,
+) -> Refund:
+    """L221-24 and L242-4: refund after the seller learnt of the withdrawal. The seller
+    may wait for the goods or the proof of their dispatch (``returned``), when later."""
+    start = notified
+    if returned is not None:
+        start = max(notified, returned - timedelta(days=WITHDRAWAL_REFUND_DAYS))
+    return _refund(WITHDRAWAL_SCALE, WITHDRAWAL_REFUND_DAYS, start, cents, today, paid)
 
 
 @dataclass(frozen=True)
 class Conformity:
     """L217-3, L217-7, L217-10: the guarantee's end, the presumption's end, and the
-    deadline of the repair or replacement asked for (None when not asked yet)."""
+    deadline of the repair or replacement asked for (None when not asked yet). Whether
+    the first two have passed is judged on the day of the request (else today)."""
 
     guarantee_end: date
     presumption_end: date
@@ -174,12 +185,13 @@ def conformity(
     guarantee_end = add_months(delivered, GUARANTEE_MONTHS)
     presumption_end = add_months(delivered, months)
     remedy = requested + timedelta(days=REMEDY_DAYS) if requested else None
+    noticed = requested or today  # the defect is known at the request, or today
     return Conformity(
         guarantee_end,
         presumption_end,
         remedy,
-        today > guarantee_end,
-        today > presumption_end,
+        noticed > guarantee_end,
+        noticed > presumption_end,
         remedy is not None and today > remedy,
     )
 
