@@ -82,6 +82,7 @@ ARTICLES = {
     "L217-14": "article L217-14",
 }
 
+INTEREST_TEXT = "au taux légal, en plus du total ci-dessous"
 FACT_LABELS = {
     "due": "Livraison due au plus tard le",
     "refund_deadline": "Remboursement dû au plus tard le",
@@ -199,7 +200,10 @@ def blank_letters() -> list[dict]:
         {
             "key": letter.key,
             "title": letter.title,
-            "paragraphs": [{"when": p.when, "text": fill(p.text, {})} for p in letter.paragraphs],
+            "paragraphs": [
+                {"when": STATE_LABELS.get(p.when or ""), "text": fill(p.text, {})}
+                for p in letter.paragraphs
+            ],
         }
         for letter in letters_file().letters
     ]
@@ -376,19 +380,20 @@ def _refund_facts(found: Answer, refund: law.Refund, articles: tuple[str, str]) 
     if refund.passed:
         late = rise.days_late
         found.facts.append(Fact("days_late", scale_article, str(late), days_text(late)))
-        found.facts.append(
-            Fact("percent", scale_article, str(rise.percent), percent_text(rise.percent))
-        )
-        if rise.legal_interest:
-            found.facts.append(Fact("interest", scale_article, "1", "au taux légal, en plus"))
-        found.facts.append(
-            Fact(
-                "increase_amount",
-                scale_article,
-                str(refund.increase_amount),
-                money_text(refund.increase_amount),
+        if rise.percent:
+            found.facts.append(
+                Fact("percent", scale_article, str(rise.percent), percent_text(rise.percent))
             )
-        )
+            found.facts.append(
+                Fact(
+                    "increase_amount",
+                    scale_article,
+                    str(refund.increase_amount),
+                    money_text(refund.increase_amount),
+                )
+            )
+        if rise.legal_interest:
+            found.facts.append(Fact("interest", scale_article, "1", INTEREST_TEXT))
         found.slots["days_late"] = days_text(late)
         found.slots["percent"] = percent_text(rise.percent)
         found.slots["increase_amount"] = money_text(refund.increase_amount)
@@ -403,6 +408,7 @@ def page_data() -> dict:
         "formats": formats(),
         "articles": {number: legifrance_url(number) for number in ARTICLES},
         "labels": FACT_LABELS,
+        "interest_text": INTEREST_TEXT,
         "next_steps": NEXT_STEPS,
         "slots": blank_slots(),
         "letters": [

@@ -128,9 +128,11 @@
     else found.states.push("late_percent");
     if (passed) {
       found.facts.push(fact("days_late", articles[1], rise.days, daysText(rise.days), null));
-      found.facts.push(fact("percent", articles[1], rise.percent, percentText(rise.percent), null));
-      if (rise.interest) found.facts.push(fact("interest", articles[1], 1, "au taux légal, en plus", null));
-      found.facts.push(fact("increase_amount", articles[1], extra, moneyText(extra), null));
+      if (rise.percent) {
+        found.facts.push(fact("percent", articles[1], rise.percent, percentText(rise.percent), null));
+        found.facts.push(fact("increase_amount", articles[1], extra, moneyText(extra), null));
+      }
+      if (rise.interest) found.facts.push(fact("interest", articles[1], 1, data.interest_text, null));
       found.slots.days_late = daysText(rise.days);
       found.slots.percent = percentText(rise.percent);
       found.slots.increase_amount = moneyText(extra);
