@@ -229,7 +229,7 @@
   function inputs() {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === "situation") return;
+      if (!el.name || el.name === "situation" || el.closest("fieldset[hidden]")) return;
       if (el.type === "checkbox") values[el.name] = el.checked ? el.value : "";
       else values[el.name] = el.value;
     });
