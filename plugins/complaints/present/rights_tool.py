@@ -28,6 +28,7 @@ from complaints.domain.problems import ContentError
 from complaints.editorial.frontmatter import load_yaml
 from complaints.present.formatting import LOCALE, amount_fr, date_fr, percent_fr
 from complaints.present.grammar import plural
+from typographie import apply_text
 
 DATA_FILE = Path(__file__).with_name("data") / "vos-droits.yaml"
 SITUATIONS = ("livraison", "annulation", "retractation", "conformite")
@@ -149,13 +150,25 @@ class LettersFile(BaseModel):
 
 @lru_cache(maxsize=1)
 def letters_file() -> LettersFile:
-    """The letters of the data file (read once per process; problems raise ContentError)."""
+    """The letters of the data file, in French typography (read once per process;
+    problems raise ContentError)."""
     try:
-        return LettersFile.model_validate(load_yaml(DATA_FILE.read_text(encoding="utf-8")))
+        found = LettersFile.model_validate(load_yaml(DATA_FILE.read_text(encoding="utf-8")))
     except ValidationError as error:
         raise ContentError(
             problems_from(error, source=str(DATA_FILE), model=LettersFile, root="")
         ) from None
+    letters = tuple(
+        letter.model_copy(
+            update={
+                "paragraphs": tuple(
+                    p.model_copy(update={"text": apply_text(p.text)}) for p in letter.paragraphs
+                )
+            }
+        )
+        for letter in found.letters
+    )
+    return found.model_copy(update={"letters": letters})
 
 
 def rule_slots() -> dict[str, str]:
@@ -401,6 +414,15 @@ def _refund_facts(found: Answer, refund: law.Refund, articles: tuple[str, str]) 
     found.next_step = NEXT_STEPS[found.situation]["late" if refund.passed else "waiting"]
 
 
+def _typeset(steps: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {
+        key: {state: apply_text(text) for state, text in by.items()} for key, by in steps.items()
+    }
+
+
+NEXT_STEPS = _typeset(NEXT_STEPS)
+
+
 def page_data() -> dict:
     """Everything the page's script reads (generated into the page as JSON)."""
     return {
@@ -408,6 +430,7 @@ def page_data() -> dict:
         "formats": formats(),
         "articles": {number: legifrance_url(number) for number in ARTICLES},
         "labels": FACT_LABELS,
+        "separator": apply_text("a : b")[1:-1],
         "interest_text": INTEREST_TEXT,
         "next_steps": NEXT_STEPS,
         "slots": blank_slots(),

@@ -258,7 +258,7 @@
     var list = element("ul", { "class": "facts" });
     found.facts.forEach(function (item) {
       var li = element("li", { "data-key": item.key });
-      li.appendChild(document.createTextNode(data.labels[item.key] + " : "));
+      li.appendChild(document.createTextNode(data.labels[item.key] + data.separator));
       var isDate = /^\d{4}-\d{2}-\d{2}$/.test(item.value);
       var value = isDate
         ? element("time", { datetime: item.value }, item.text)
