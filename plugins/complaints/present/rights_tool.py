@@ -484,13 +484,21 @@ SITUATION_TITLES = {
 def worked_examples() -> list[dict]:
     """Each example: its situation's title, the case in words, its answer."""
     return [
-        {"title": SITUATION_TITLES[situation], "words": words, "answer": answer(situation, inputs)}
+        {
+            "title": SITUATION_TITLES[situation],
+            "words": apply_text(words),
+            "answer": answer(situation, inputs),
+        }
         for situation, words, inputs in EXAMPLES
     ]
 
 
 def scale_rows(scale: law.Scale) -> list[tuple[str, str]]:
-    """The scale as rows (days late, increase) in French."""
+    """The scale as rows (days late, increase) in French typography."""
+    return [(apply_text(days), apply_text(rise)) for days, rise in _scale_rows(scale)]
+
+
+def _scale_rows(scale: law.Scale) -> list[tuple[str, str]]:
     rows = []
     start = 1
     for tier in scale.tiers:
@@ -523,6 +531,10 @@ def scales() -> list[dict]:
 
 def deadlines() -> list[tuple[str, str, str]]:
     """(situation, deadline in words, article) for the page's table of deadlines."""
+    return [(apply_text(what), apply_text(words), number) for what, words, number in _deadlines()]
+
+
+def _deadlines() -> list[tuple[str, str, str]]:
     return [
         (
             "Livraison sans date annoncée",
