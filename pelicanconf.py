@@ -80,10 +80,23 @@ DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_PAGE_URL = "brouillons/pages/{slug}/"
 DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
 SLUGIFY_SOURCE = "basename"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "temoigner"]
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "categories",
+    "authors",
+    "archives",
+    "404",
+    "temoigner",
+    "vos_droits",
+]
 # « Témoigner » is a template (its mailto: is built from CONTACT_EMAIL), at a page's URL.
 TEMOIGNER_URL = "temoigner/"
 TEMOIGNER_SAVE_AS = TEMOIGNER_URL + "index.html"
+# « Vos droits, vos délais »: a template (its tables and script data come from the
+# complaints plugin's rules), at a page's URL.
+VOS_DROITS_URL = "vos-droits/"
+VOS_DROITS_SAVE_AS = VOS_DROITS_URL + "index.html"
 
 # Feeds are off while editing; publishconf.py switches them on.
 FEED_DOMAIN = None

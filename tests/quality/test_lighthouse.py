@@ -19,6 +19,7 @@ from tests.support.sample import ROOT
 from tests.support.tools import (
     CHROME_FLAGS,
     LIGHTHOUSE,
+    WITHOUT_SCRIPTS,
     key_pages,
     require_chromium,
     require_executable,
@@ -106,6 +107,8 @@ def test_lighthouse_scores(
             pytest.fail(f"lighthouse runtime error on {url}: {report['runtimeError']}")
         versions = f"Lighthouse {report['lighthouseVersion']}, {report['environment']['hostUserAgent'].split(') ')[-1]}"
         assert report["configSettings"]["formFactor"] == "mobile"
+        blocked = ["*.js"] if name in WITHOUT_SCRIPTS else None
+        assert report["configSettings"].get("blockedUrlPatterns") == blocked, name
         assert report["finalDisplayedUrl"].startswith(site_url)
         scores = _scores(report)
         perf = scores["performance"]

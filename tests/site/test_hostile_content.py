@@ -91,7 +91,7 @@ bio: {yaml_quoted(BIO)}
 ---
 """
 
-ALLOWED_SCRIPT_TYPES = {"application/ld+json"}
+ALLOWED_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 
 
 def author_slug() -> str:

@@ -8,7 +8,14 @@ import shutil
 from pathlib import Path
 
 from tests.support.background import BackgroundJob, BackgroundQueue
-from tests.support.tools import AXE_JS, CHROME_FLAGS, CHROMIUM, NODE_MODULES, chromium_present
+from tests.support.tools import (
+    AXE_JS,
+    CHROME_FLAGS,
+    CHROMIUM,
+    NODE_MODULES,
+    WITHOUT_SCRIPTS,
+    chromium_present,
+)
 
 SCRIPT = Path(__file__).with_name("axe_pages.mjs")
 PUPPETEER = NODE_MODULES / "puppeteer-core" / "package.json"
@@ -32,6 +39,9 @@ def axe_job(pages: dict[str, str], folder: Path, background: BackgroundQueue) ->
         "chromeFlags": CHROME_FLAGS,
         "axePath": str(AXE_JS),
         "tags": AXE_TAGS,
-        "pages": [{"name": name, "url": url} for name, url in pages.items()],
+        "pages": [
+            {"name": name, "url": url, "scripts": name not in WITHOUT_SCRIPTS}
+            for name, url in pages.items()
+        ],
     }
     return background.add_node_script(SCRIPT, job, folder)

@@ -1,7 +1,8 @@
 // axe-core on a list of pages with one Chromium (driven by puppeteer-core).
 //
 // node tests/support/axe_pages.mjs JOB.json, where JOB.json holds chromePath,
-// chromeFlags, axePath, tags and pages ([{name, url}]). Prints on stdout one JSON
+// chromeFlags, axePath, tags and pages ([{name, url, scripts}]; scripts false: the
+// page's scripts are not loaded, as without JavaScript). Prints on stdout one JSON
 // object: {name: {url, status, violations}}. A page whose address has a query (the
 // search page) is audited once the network is idle: its results come after "load".
 // The test (tests/quality/test_accessibility.py) reads it. Exit 1 if a page failed.
@@ -26,6 +27,13 @@ try {
     const tab = await browser.newPage();
     try {
       await tab.setExtraHTTPHeaders({ "Accept-Language": "fr-FR,fr" });
+      if (page.scripts === false) {
+        // The page as a reader without JavaScript gets it: none of its scripts load.
+        await tab.setRequestInterception(true);
+        tab.on("request", (request) =>
+          request.resourceType() === "script" ? request.abort() : request.continue(),
+        );
+      }
       const waitUntil = page.url.includes("?") ? "networkidle0" : "load";
       const response = await tab.goto(page.url, { waitUntil });
       await tab.addScriptTag({ content: axe });

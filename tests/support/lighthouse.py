@@ -13,7 +13,13 @@ import shutil
 from pathlib import Path
 
 from tests.support.background import BackgroundQueue
-from tests.support.tools import CHROME_FLAGS, CHROMIUM, LIGHTHOUSE, chromium_present
+from tests.support.tools import (
+    CHROME_FLAGS,
+    CHROMIUM,
+    LIGHTHOUSE,
+    WITHOUT_SCRIPTS,
+    chromium_present,
+)
 
 SCRIPT = Path(__file__).with_name("lighthouse_pages.mjs")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -40,7 +46,10 @@ class BackgroundLighthouse:
             "threshold": THRESHOLD,
             "extraRuns": EXTRA_PERFORMANCE_RUNS,
             "outDir": str(folder),
-            "pages": [{"name": name, "url": url} for name, url in pages.items()],
+            "pages": [
+                {"name": name, "url": url, "scripts": name not in WITHOUT_SCRIPTS}
+                for name, url in pages.items()
+            ],
         }
         self.job = background.add_node_script(
             SCRIPT, job, folder, env={"CHROME_PATH": str(CHROMIUM)}

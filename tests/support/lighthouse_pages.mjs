@@ -1,7 +1,8 @@
 // Lighthouse (its default mobile preset) on a list of pages with one Chromium.
 //
 // node tests/support/lighthouse_pages.mjs JOB.json, where JOB.json holds chromePath,
-// chromeFlags, categories, threshold, extraRuns, outDir and pages ([{name, url}]).
+// chromeFlags, categories, threshold, extraRuns, outDir and pages ([{name, url,
+// scripts}]; scripts false: the page's scripts are blocked, as without JavaScript).
 // Each page's report is written to outDir/NAME.json; a performance score below the
 // threshold is measured extraRuns more times (NAME-1.json, NAME-2.json…). The test
 // (tests/quality/test_lighthouse.py) reads the reports. Exit 1 if a run failed.
@@ -28,6 +29,8 @@ try {
           onlyCategories: job.categories,
           disableFullPageScreenshot: true,
           logLevel: "error",
+          // scripts false: the page as without JavaScript (its scripts are not loaded)
+          ...(page.scripts === false ? { blockedUrlPatterns: ["*.js"] } : {}),
         });
       } catch (error) {
         console.error(`lighthouse failed on ${page.url}: ${error.stack || error}`);

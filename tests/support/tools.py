@@ -36,6 +36,9 @@ CHROME_FLAGS = [
 LINKCHECKER_CONFIG = ROOT / "tests" / "quality" / "linkcheckerrc"
 INSTALL_HINT = "run .ci/install-tools.sh (apt-get install chromium jing; npm ci)"
 
+#: Key pages audited as a reader without JavaScript gets them (their scripts not loaded).
+WITHOUT_SCRIPTS = frozenset({"vos-droits-sans-js"})
+
 PIXMANIA_SLUG = "pixmania"
 PIXMANIA_TESTIMONY_SLUG = "pixmania-camescope-livre-chez-un-autre"
 
@@ -164,6 +167,9 @@ def key_pages(site: Path) -> dict[str, str]:
         ("index-marchands", "marchands/"),
         ("temoigner", "temoigner/"),
         ("methodologie", "methodologie/"),
+        # the readers' deadlines page, with its script (the form) and without (tables)
+        ("vos-droits", "vos-droits/"),
+        ("vos-droits-sans-js", "vos-droits/"),
         # every other page type: a topic and the topics index, a section, an author,
         # the archives and a plain page
         ("probleme", "problemes/livraison/"),

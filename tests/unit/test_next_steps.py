@@ -79,3 +79,24 @@ def test_letters_have_placeholders_not_personal_data() -> None:
         if entry.letter:
             assert "[Nom, adresse, signature]" in entry.letter
             assert len(entry.letter_paragraphs) >= 4
+
+
+def test_the_late_refund_scales_are_cited_with_the_rules_numbers() -> None:
+    """The printed scales match complaints.domain.consumer_law; L216-7 holds no scale."""
+    from complaints.domain import consumer_law
+
+    every = [r for e in load_next_steps().entries for r in e.rights]
+    for right in every:
+        if right.ref == "article L216-7":
+            assert "%" not in right.text or "L241-4" in right.text, right.text
+    rights = {r.ref: r.text.replace("\u00a0", " ") for r in every}
+    cancellation = consumer_law.CANCELLATION_SCALE
+    for tier in cancellation.tiers:
+        assert f"{tier.percent} %" in rights["article L241-4"]
+    assert f"{cancellation.last_percent} %" in rights["article L241-4"]
+    assert f"au plus {cancellation.tiers[0].up_to_days} jours" in rights["article L241-4"]
+    withdrawal = consumer_law.WITHDRAWAL_SCALE
+    for tier in withdrawal.tiers:
+        assert f"{tier.up_to_days} jours" in rights["article L242-4"]
+        if tier.percent is not None:
+            assert f"{tier.percent} % jusqu’à {tier.up_to_days} jours" in rights["article L242-4"]

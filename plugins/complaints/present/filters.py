@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment
 
 from complaints.domain import rules
-from complaints.present import escaping, formatting, synopsis, trend_chart
+from complaints.present import escaping, formatting, rights_tool, synopsis, trend_chart
 from complaints.present.text import plain_text
 
 FILTERS: dict[str, Any] = {**formatting.FILTERS, **synopsis.FILTERS, **trend_chart.FILTERS}
@@ -30,6 +30,8 @@ def install(env: Environment) -> None:
 
 
 def install_theme(env: Environment) -> None:
-    """Give ``env`` everything the theme's templates use."""
+    """Give ``env`` everything the theme's templates use (and ``rights_tool``, what
+    the page « Vos droits, vos délais » prints)."""
     install(env)
     env.filters.update(THEME_FILTERS)
+    env.globals["rights_tool"] = rights_tool

@@ -165,6 +165,11 @@ def money_fr(money: Any) -> str:
     return f"{prefix} {text}" if prefix else text
 
 
+def amount_fr(value: Decimal, currency: str = "EUR") -> str:
+    """ "1 234,50 €", "250 €": an amount in French, no decimals when whole."""
+    return _amount_text(Decimal(value), currency)
+
+
 @lru_cache(maxsize=4096)
 def _amount_text(value: Decimal, currency: str) -> str:
     """Babel's currency format, without decimals for whole amounts (memoised: slow)."""
