@@ -184,10 +184,15 @@ def fresh_build(
     become ``deploy`` and is no longer there to remove). A failed build raises
     :class:`BuildFailed` (exiting the task with the runner's status).
     """
-    with guard.critical_section():
-        remove_stale_builds(deploy.parent)
-        fresh = Path(tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=deploy.parent))
+    fresh: Path | None = None
     try:
+        # a signal during this section is raised when it ends, once ``fresh`` is set:
+        # the finally below removes the folder
+        with guard.critical_section():
+            remove_stale_builds(deploy.parent)
+            fresh = Path(
+                tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=deploy.parent)
+            )
         command = build_command(settings_file, fresh, require_plan=require_plan, extra=extra)
         status, output = guard.run(command, root, capture=capture)
         if status != 0:
@@ -196,7 +201,8 @@ def fresh_build(
         yield fresh
     finally:
         with guard.critical_section():
-            shutil.rmtree(fresh, ignore_errors=True)
+            if fresh is not None:
+                shutil.rmtree(fresh, ignore_errors=True)
 
 
 def replace_output(guard: SignalGuard, fresh: Path, deploy: Path) -> Path:
