@@ -90,6 +90,7 @@ Lesson = Annotated[str, _vocab_check("lesson", "leçon")]
 DeliveryMode = Annotated[str, _vocab_check("delivery_mode", "mode de livraison")]
 Qualifier = Annotated[str, _vocab_check("qualifier", "précision du montant")]
 Verifier = Annotated[str, _vocab_check("verifier", "vérificateur")]
+UpdateKind = Annotated[str, _vocab_check("update_kind", "type de suivi")]
 Fuzzy = Annotated[FuzzyDate, PlainValidator(_fuzzy)]
 ExactDate = Annotated[date, PlainValidator(_exact_date)]
 Currency = Annotated[str, AfterValidator(_currency)]
@@ -146,6 +147,25 @@ class Outcome(_Model):
     as_of: ExactDate
 
 
+class UpdateOutcome(_Model):
+    """Where the case stands as of a follow-up (its date is the follow-up's)."""
+
+    status: Status
+    resolution: Resolution = "none"
+    recovered: Money | None = None
+
+
+class FollowUp(_Model):
+    """A dated follow-up after publication (rules: ``domain/followups.py``)."""
+
+    date: Fuzzy
+    kind: UpdateKind
+    text: Text
+    wrong: str | None = None
+    right: str | None = None
+    outcome: UpdateOutcome | None = None
+
+
 class Verification(_Model):
     documents_seen: bool = False
     by: Verifier | None = None
@@ -162,6 +182,7 @@ class Testimony(_Model):
     issues: list[Issue] = Field(default_factory=list)
     events: Annotated[list[Event], Field(min_length=1)]
     outcome: Outcome
+    updates: list[FollowUp] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
     verification: Verification | None = None
     fictional: bool = False

@@ -17,6 +17,7 @@ from typing import Any
 from pelican import signals
 from pelican.utils import get_date, posixize_path, slugify
 
+from complaints.domain.followups import modified_after_updates
 from complaints.domain.model import ROOT
 from complaints.domain.problems import Problem
 from complaints.edge.contents import LINES, PROBLEMS
@@ -50,6 +51,11 @@ class FastYAMLMetadataReader(YAMLReaderBase):
         metadata = self.pelican_metadata(data, source_path)
         if checked.case is not None:
             metadata["case"] = checked.case
+            modified = modified_after_updates(
+                checked.case, metadata.get("date"), metadata.get("modified")
+            )
+            if modified is not None:
+                metadata["modified"] = modified
             metadata[LINES] = {f: checked.lines[f] for f in CORPUS_FIELDS if f in checked.lines}
         return self.markdown_html(checked.body), metadata
 

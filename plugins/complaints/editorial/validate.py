@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from complaints.domain.followups import followup_problems, publication_day
 from complaints.domain.fuzzydate import MAX_YEAR, MIN_YEAR, DateError, check_year
 from complaints.domain.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
@@ -267,6 +268,9 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
                 case = parse_testimony(data[ROOT], source=source, merchants=None)
             except ContentError as error:
                 problems += error.problems
+            else:
+                published = publication_day(data.get("date"))
+                problems += followup_problems(case, published, source)
         problems += _text_problems(document, source, data)
     elif rules.refuse_placeholders:
         problems += _placeholder_problems(document, source, data, rules)
