@@ -71,16 +71,17 @@ def followup_problems(case: Testimony, published: date | None, source: str) -> l
         if not update.text.strip():
             add(number, "text", update.text, "un texte qui dit ce qui s'est passé")
         if update.kind == UPDATE_CORRECTION_KIND:
-            for field, what in (("wrong", "ce qui était écrit"), ("right", "ce qui est exact")):
-                value = getattr(update, field)
-                if not (value or "").strip():
-                    add(
-                        number,
-                        field,
-                        MISSING if value is None else value,
-                        f"une correction dit {what} : wrong: « … » (l'erreur publiée) "
-                        "et right: « … » (le fait exact)",
-                    )
+            empty = [f for f in ("wrong", "right") if not (getattr(update, f) or "").strip()]
+            what = {"wrong": "ce qui était écrit", "right": "ce qui est exact"}
+            if empty:  # one problem, on the first empty field
+                value = getattr(update, empty[0])
+                add(
+                    number,
+                    empty[0],
+                    MISSING if value is None else value,
+                    f"une correction dit {' et '.join(what[f] for f in empty)} : "
+                    "wrong: « … » (l'erreur publiée) et right: « … » (le fait exact)",
+                )
         else:
             for field in ("wrong", "right"):
                 if getattr(update, field) is not None:
@@ -190,10 +191,17 @@ def latest_case(case: Testimony) -> Testimony:
 def after_publication(case: Testimony, published: date | None) -> list[FollowUp | Event]:
     """The steps after publication, in order: follow-ups, then (when the publication
     day is known) rights of reply and events dated after it."""
-    steps: list[FollowUp | Event] = list(case.updates)
-    if published is not None:
-        steps += [e for e in case.events if e.kind == REPLY_KIND or e.date.start > published]
-    return sorted(steps, key=lambda step: step.date.sort_key)
+    steps: list[FollowUp | Event] = list(case.updates)  # in the editor's order
+    if published is None:
+        return steps
+    for event in case.events:
+        if event.kind == REPLY_KIND or event.date.start > published:
+            place = next(
+                (i for i, s in enumerate(steps) if s.date.sort_key > event.date.sort_key),
+                len(steps),
+            )
+            steps.insert(place, event)
+    return steps
 
 
 def before_publication(case: Testimony, published: date | None) -> list[Event]:
