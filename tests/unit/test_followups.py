@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
@@ -353,3 +357,18 @@ def test_open_data_rows_and_workbook_sheet():
     assert list(table[0]) == list(FOLLOWUP_COLUMNS) and len(table) == 6
     cells = dict(zip(FOLLOWUP_COLUMNS, table[5], strict=True))
     assert cells["number"] == 5 and Decimal(str(cells["recovered"])) == 450
+
+
+def test_the_readme_example_of_follow_ups_is_valid():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n( +outcome: .*?\n +updates:\n.*?) *```", readme, re.S)
+    assert block is not None, "README.md lost its follow-ups example"
+    data = yaml.safe_load(textwrap.dedent(block[1]))
+    order = {"date": "2021-06-02", "item": "carte", "amount": {"value": 1149, "currency": "EUR"}}
+    events = [{"date": "2021-06-02", "actor": "consumer", "kind": "order"}]
+    parsed = parse_testimony(
+        {**BASE, "order": order, "events": events, **data}, source="README.md", merchants=None
+    )
+    assert followup_problems(parsed, date(2021, 9, 13), "README.md") == []
+    assert current_outcome(parsed).status == "resolved"
+    assert {u.kind for u in parsed.updates} == {"merchant_reply", "correction", "outcome"}
