@@ -28,12 +28,14 @@ from complaints.domain.followups import (
 from complaints.domain.model import parse_testimony
 from complaints.domain.problems import ContentError
 from complaints.domain.timeline import derive_facts
+from complaints.editorial.validate import check_text
 from complaints.outputs import opendata
 from complaints.outputs.feeds import update_notice
 from complaints.outputs.opendata import FOLLOWUP_COLUMNS, followup_rows, write_csv
 from complaints.outputs.spreadsheet import FOLLOWUPS_SHEET_TITLE, write_xlsx
 from complaints.present.followups import on_date_html, outcome_text
 from complaints.present.render import render_case_html
+from tests.support.checks import RULES
 
 PUBLISHED = date(2021, 3, 10)
 BASE = {
@@ -372,3 +374,40 @@ def test_the_readme_example_of_follow_ups_is_valid():
     assert followup_problems(parsed, date(2021, 9, 13), "README.md") == []
     assert current_outcome(parsed).status == "resolved"
     assert {u.kind for u in parsed.updates} == {"merchant_reply", "correction", "outcome"}
+
+
+TESTIMONY_FILE = (Path(__file__).parents[1] / "bad_content" / "good" / "pixmania.md").read_text(
+    encoding="utf-8"
+)
+FICTIONAL_FILE = TESTIMONY_FILE.replace("merchant: pixmania", "merchant: x\n  fictional: true")
+
+
+def _check(text):
+    return check_text(text, "t.md", "testimony", RULES)
+
+
+def test_updates_at_the_top_of_the_front_matter_are_the_case_s_follow_ups():
+    text = FICTIONAL_FILE.replace(
+        "testimony:\n",
+        'updates:\n  - {date: 2009-08, kind: follow_up, text: "Relance."}\n'
+        '  - {date: 2009-07-20, kind: relance, text: "x", approx: true}\ntestimony:\n',
+        1,
+    )
+    checked = _check(text)
+    assert [(p.field, p.line) for p in checked.problems] == [("updates[2].kind", 9)]
+    fixed = _check(
+        text.replace("kind: relance", "kind: follow_up").replace("2009-07-20", "2009-09-20")
+    )
+    assert fixed.problems == [] and [u.kind for u in fixed.case.updates] == ["follow_up"] * 2
+    assert fixed.case.updates[1].date.approx
+    inside = text.replace("verification:", "updates: []\n  verification:", 1)
+    assert [p.field for p in _check(inside).problems] == ["updates"]
+
+
+def test_an_outcome_may_say_as_of_when_not_before_its_follow_up():
+    late = {**RESOLVED, "as_of": "2021-07-20"}
+    updates = [{"date": "2021-07", "kind": "outcome", "text": "x", "outcome": late}]
+    assert problems(updates) == []
+    assert current_outcome(case(updates)).as_of == date(2021, 7, 20)
+    early = [{**updates[0], "outcome": {**RESOLVED, "as_of": "2021-06-30"}}]
+    assert any("outcome.as_of" in p for p in problems(early))

@@ -103,6 +103,14 @@ def followup_problems(case: Testimony, published: date | None, source: str) -> l
         outcome = update.outcome
         if outcome is None:
             continue
+        if outcome.as_of is not None and outcome.as_of < update.date.start:
+            add(
+                number,
+                "outcome.as_of",
+                outcome.as_of,
+                f"une date égale ou postérieure à celle du suivi ({update.date}) "
+                "(ou pas de as_of : la date du suivi vaut pour son issue)",
+            )
         if outcome.status in SOLVED_STATUSES and outcome.resolution == "none":
             add(
                 number,
@@ -136,8 +144,10 @@ def last_update(case: Testimony) -> FollowUp | None:
 
 def update_day(update: FollowUp, published: date | None = None) -> date:
     """The day a follow-up is dated for machines (feeds, sitemap): the first day it
-    covers, never before the publication."""
+    covers (or its outcome's ``as_of``), never before the publication."""
     day = update.date.start
+    if update.outcome is not None and update.outcome.as_of is not None:
+        day = max(day, update.outcome.as_of)
     return max(day, published) if published is not None else day
 
 

@@ -153,6 +153,7 @@ class UpdateOutcome(_Model):
     status: Status
     resolution: Resolution = "none"
     recovered: Money | None = None
+    as_of: ExactDate | None = None
 
 
 class FollowUp(_Model):
@@ -164,6 +165,13 @@ class FollowUp(_Model):
     wrong: str | None = None
     right: str | None = None
     outcome: UpdateOutcome | None = None
+    approx: bool = False
+
+    @model_validator(mode="after")
+    def _approx_date(self) -> FollowUp:
+        if self.approx and not self.date.approx:
+            object.__setattr__(self, "date", replace(self.date, approx=True))
+        return self
 
 
 class Verification(_Model):

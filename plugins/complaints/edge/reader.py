@@ -24,6 +24,7 @@ from complaints.edge.contents import LINES, PROBLEMS
 from complaints.edge.pelican_internals import YAMLReaderBase, refuse_unsupported_pelican
 from complaints.edge.settings import site_rules
 from complaints.editorial.text_guards import ALLOW_KEY
+from complaints.editorial.updates_key import KEY as UPDATES
 from complaints.editorial.validate import CORPUS_FIELDS, Kind, check_path
 
 
@@ -47,7 +48,7 @@ class FastYAMLMetadataReader(YAMLReaderBase):
         checked = check_path(Path(source_path), relative, kind, self._rules)
         if checked.problems:
             return "", self._refused(relative, checked.problems)
-        data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY)}
+        data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY, UPDATES)}
         metadata = self.pelican_metadata(data, source_path)
         if checked.case is not None:
             metadata["case"] = checked.case

@@ -24,7 +24,7 @@ from complaints.domain.fuzzydate import MAX_YEAR, MIN_YEAR, DateError, check_yea
 from complaints.domain.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
 from complaints.domain.profiles import MAX_SLUG, SLUG
-from complaints.editorial import content_links, text_guards
+from complaints.editorial import content_links, text_guards, updates_key
 from complaints.editorial.frontmatter import (
     BODY,
     FRONT_MATTER,
@@ -43,7 +43,15 @@ OUTPUT_KEYS = frozenset(
     {"save_as", "url", "template", "lang", "translation", "path", "override_save_as", "authors"}
 )
 PAGE_KEYS = ("title", "slug", "summary", "status", "date", "modified")
-TESTIMONY_KEYS = (*PAGE_KEYS, "category", "tags", "author", ROOT, text_guards.ALLOW_KEY)
+TESTIMONY_KEYS = (
+    *PAGE_KEYS,
+    "category",
+    "tags",
+    "author",
+    ROOT,
+    updates_key.KEY,
+    text_guards.ALLOW_KEY,
+)
 FRENCH_KEYS = {
     "titre": "title",
     "résumé": "summary",
@@ -264,13 +272,15 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
                 )
             )
         else:
+            block, moved, case_problems = updates_key.lift(data, source)
             try:
-                case = parse_testimony(data[ROOT], source=source, merchants=None)
+                case = parse_testimony(block, source=source, merchants=None)
             except ContentError as error:
-                problems += error.problems
+                case_problems += error.problems
             else:
                 published = publication_day(data.get("date"))
-                problems += followup_problems(case, published, source)
+                case_problems += followup_problems(case, published, source)
+            problems += updates_key.as_written(case_problems, moved)
         problems += _text_problems(document, source, data)
     elif rules.refuse_placeholders:
         problems += _placeholder_problems(document, source, data, rules)
