@@ -193,11 +193,11 @@ def test_still_open_after_a_reminder_counts_days_open_to_the_follow_up():
                     "date": "2021-04",
                     "kind": "outcome",
                     "text": "x",
-                    "outcome": {"status": "resolved", "resolution": "refund"},
+                    "outcome": {**RESOLVED, "recovered": {"value": 0, "currency": "EUR"}},
                 }
             ],
             PUBLISHED,
-            "updates[1].outcome.recovered la somme obtenue",
+            "updates[1].outcome.recovered.value la somme obtenue, plus de zéro",
         ),
         (
             [
@@ -223,6 +223,18 @@ def test_each_broken_follow_up_gives_its_french_problem(updates, published, expe
     assert len(found) == 1, found
     assert found[0].startswith("testimony." + expected.split(" ")[0])
     assert " ".join(expected.split(" ")[1:]) in found[0]
+
+
+def test_a_resolved_outcome_says_what_was_obtained_one_way_or_another():
+    def outcome(**fields):
+        return [{"date": "2021-04", "kind": "outcome", "text": "x", "outcome": fields}]
+
+    money = {"value": 120, "currency": "EUR"}
+    assert problems(outcome(status="resolved", resolution="refund")) == []  # sum unknown
+    assert problems(outcome(status="partially_resolved", recovered=money)) == []
+    assert problems(outcome(status="resolved", resolution="replacement")) == []
+    assert len(problems(outcome(status="resolved"))) == 1
+    assert problems(outcome(status="unresolved")) == []
 
 
 def test_a_month_overlapping_the_publication_day_is_not_before_it():

@@ -111,21 +111,23 @@ def followup_problems(case: Testimony, published: date | None, source: str) -> l
                 f"une date égale ou postérieure à celle du suivi ({update.date}) "
                 "(ou pas de as_of : la date du suivi vaut pour son issue)",
             )
-        if outcome.status in SOLVED_STATUSES and outcome.resolution == "none":
+        recovered = outcome.recovered
+        solved = outcome.status in SOLVED_STATUSES
+        if solved and outcome.resolution == "none" and not (recovered and recovered.value):
             add(
                 number,
                 "outcome.resolution",
                 outcome.resolution,
                 "un dossier résolu (même en partie) dit ce qui a été obtenu : resolution "
-                "(refund, replacement, repair…) ; sinon statut open ou unresolved",
+                "(refund, replacement, repair…) ou recovered ; sinon statut open ou unresolved",
             )
-        recovered = outcome.recovered
-        if outcome.resolution in RECOVERED_RESOLUTIONS and not (recovered and recovered.value):
+        refunded_nothing = recovered is not None and not recovered.value
+        if solved and outcome.resolution in RECOVERED_RESOLUTIONS and refunded_nothing:
             add(
                 number,
-                "outcome.recovered",
-                MISSING if recovered is None else recovered.value,
-                "la somme obtenue : recovered: {value: …, currency: EUR} (plus de zéro)",
+                "outcome.recovered.value",
+                recovered.value,
+                "la somme obtenue, plus de zéro (ou pas de recovered si elle est inconnue)",
             )
         if recovered and amount and recovered.currency != amount.currency:
             add(

@@ -77,4 +77,4 @@ UPDATE_CORRECTION_KIND = "correction"
 UPDATE_OUTCOME_KIND = "outcome"
 """A follow-up that states the new outcome (« dénouement »)."""
 RECOVERED_RESOLUTIONS = frozenset({"refund", "store_credit"})
-"""Resolutions that must say the sum obtained (``recovered``)."""
+"""Resolutions whose sum obtained (``recovered``), when given, is more than zero."""

@@ -126,8 +126,8 @@ NOTES: dict[str, dict[str, str]] = {
         "merchant_reply": "le marchand répond après la publication : compte comme sa première "
         "réponse s'il n'avait jamais répondu",
         "outcome": "l'issue du dossier change : `outcome` obligatoire ; un dossier `resolved` "
-        "ou `partially_resolved` dit ce qui a été obtenu (`resolution`, et `recovered` pour "
-        "un remboursement ou un avoir)",
+        "ou `partially_resolved` dit ce qui a été obtenu (`resolution` ou `recovered`, une "
+        "somme de plus de zéro pour un remboursement ou un avoir)",
     },
     "status": {
         "open": "l'affaire n'est pas terminée",
