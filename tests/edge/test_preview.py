@@ -276,3 +276,43 @@ def test_the_warm_path_writes_nothing_from_a_file_with_problems(
     # (the complaints reader keeps such a file a draft: refused on its status already)
     assert result.early == [] and result.early_refused
     assert {name: (output / name).read_bytes() for name in pages} == pages
+
+
+def test_a_changed_follow_up_is_written_warm_and_the_build_ends_right(
+    site: tuple[Path, Path], preview: Preview, tmp_path: Path
+) -> None:
+    """Adding ``updates:`` moves the page's ``modified`` date (first save: the full build
+    alone writes it); editing them (second save) is written first by the warm path, the
+    current outcome on the testimony's and the merchant's pages."""
+    content, theme = site
+    output = Path(preview.settings["OUTPUT_PATH"])
+    testimony = next(
+        t
+        for t in sorted(content.glob("temoignages/*/*.md"))
+        if "{status: open," in t.read_text(encoding="utf-8")
+    )
+    year = int(re.search(r"^date: (\d{4})", testimony.read_text(encoding="utf-8"), re.M)[1])
+    first = f'  updates:\n    - {{date: {year + 1}-03, kind: follow_up, text: "Relance."}}\n'
+    edit(testimony, r"^(  outcome: .*\n)", r"\g<1>" + first)
+    result = preview.build(on_early=lambda written: None)
+    assert result.ok, result.message
+    assert result.early == [] and "modified" in result.early_refused
+
+    second = (
+        f'    - date: {year + 1}-04-02\n      kind: outcome\n      text: "Remboursé."\n'
+        "      outcome: {status: resolved, resolution: refund, "
+        "recovered: {value: 10, currency: EUR}}\n"
+    )
+    edit(testimony, r"^(    - \{date: .*kind: follow_up.*\n)", r"\g<1>" + second)
+    early: dict[str, str] = {}
+
+    def before_the_build(written: list[str]) -> None:
+        early.update({name: (output / name).read_text(encoding="utf-8") for name in written})
+
+    result = preview.build(on_early=before_the_build)
+    assert result.ok, result.message
+    assert set(result.early) == pages_of(testimony) and result.early_refused == ""
+    for name, text in early.items():
+        assert "Remboursé." in text or "résolu" in text, name
+        assert text == (output / name).read_text(encoding="utf-8")
+    assert differences(output, clean_build(content, theme, tmp_path / "clean")) == []

@@ -22,14 +22,17 @@ from complaints.outputs.sitemap import (
 
 def item(name: str, slug: str, issues: list[str], day: int, **more: object) -> SimpleNamespace:
     """A stand-in testimony: case (merchant slug, issues, outcome), date, url."""
+    outcome = SimpleNamespace(status=more.pop("status", "open"), as_of=more.pop("as_of", None))
     case = SimpleNamespace(
-        merchant=slug,
-        issues=issues,
-        outcome=SimpleNamespace(status=more.pop("status", "open"), as_of=more.pop("as_of", None)),
-        events=more.pop("events", []),
+        merchant=slug, issues=issues, outcome=outcome, events=more.pop("events", []), updates=[]
     )
     return SimpleNamespace(
-        case=case, date=datetime(2020, 1, day), url=f"2020/01/{name}/", title=name, **more
+        case=case,
+        facts=SimpleNamespace(status=outcome.status),
+        date=datetime(2020, 1, day),
+        url=f"2020/01/{name}/",
+        title=name,
+        **more,
     )
 
 

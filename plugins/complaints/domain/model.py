@@ -24,7 +24,7 @@ from pydantic import (
 from complaints.domain import vocabulary as voc
 from complaints.domain.fuzzydate import FuzzyDate, check_year
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
-from complaints.domain.rules import REPLY_KIND, RESOLUTION_KIND, SOLVED_STATUSES
+from complaints.domain.rules import RESOLUTION_KIND, SOLVED_STATUSES
 
 ROOT = "testimony"
 MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purchase
@@ -96,6 +96,7 @@ Lesson = Annotated[str, _vocab_check("lesson", "leçon")]
 DeliveryMode = Annotated[str, _vocab_check("delivery_mode", "mode de livraison")]
 Qualifier = Annotated[str, _vocab_check("qualifier", "précision du montant")]
 Verifier = Annotated[str, _vocab_check("verifier", "vérificateur")]
+UpdateKind = Annotated[str, _vocab_check("update_kind", "type de suivi")]
 Fuzzy = Annotated[FuzzyDate, PlainValidator(_fuzzy)]
 ExactDate = Annotated[date, PlainValidator(_exact_date)]
 Currency = Annotated[str, AfterValidator(_currency)]
@@ -152,6 +153,33 @@ class Outcome(_Model):
     as_of: ExactDate
 
 
+class UpdateOutcome(_Model):
+    """Where the case stands as of a follow-up (its date is the follow-up's)."""
+
+    status: Status
+    resolution: Resolution = "none"
+    recovered: Money | None = None
+    as_of: ExactDate | None = None
+
+
+class FollowUp(_Model):
+    """A dated follow-up after publication (rules: ``domain/followups.py``)."""
+
+    date: Fuzzy
+    kind: UpdateKind
+    text: Text
+    wrong: str | None = None
+    right: str | None = None
+    outcome: UpdateOutcome | None = None
+    approx: bool = False
+
+    @model_validator(mode="after")
+    def _approx_date(self) -> FollowUp:
+        if self.approx and not self.date.approx:
+            object.__setattr__(self, "date", replace(self.date, approx=True))
+        return self
+
+
 class Verification(_Model):
     documents_seen: bool = False
     by: Verifier | None = None
@@ -168,6 +196,7 @@ class Testimony(_Model):
     issues: list[Issue] = Field(default_factory=list)
     events: Annotated[list[Event], Field(min_length=1)]
     outcome: Outcome
+    updates: list[FollowUp] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
     verification: Verification | None = None
     fictional: bool = False
@@ -348,8 +377,9 @@ def _cross_checks(case: Testimony, source: str, published: date | None) -> list[
 
 
 def _after(event: Event, published: date | None) -> bool:
-    """True for an event other than a right of reply dated surely after publication."""
-    return published is not None and event.kind != REPLY_KIND and event.date.start > published
+    """True for an event dated surely after publication (a right of reply, or one the
+    consistency rules refuse): the outcome at publication need not follow it."""
+    return published is not None and event.date.start > published
 
 
 def unknown_merchant_problem(slug: str, source: str, merchants: Collection[str]) -> Problem:

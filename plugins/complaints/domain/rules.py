@@ -67,3 +67,14 @@ CONFIDENCE_PERCENT = 90
 CONFIDENCE = CONFIDENCE_PERCENT / 100
 Z = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / 2)
 """The normal quantile of that two-sided interval (about 1.645)."""
+
+# --- follow-ups after publication (testimony.updates) -------------------------------
+
+UPDATE_ANSWER_KIND = "merchant_reply"
+"""A follow-up telling the merchant's answer after publication (a first answer counts)."""
+UPDATE_CORRECTION_KIND = "correction"
+"""A follow-up that corrects the published text: it says what was wrong and what is right."""
+UPDATE_OUTCOME_KIND = "outcome"
+"""A follow-up that states the new outcome (« dénouement »)."""
+RECOVERED_RESOLUTIONS = frozenset({"refund", "store_credit"})
+"""Resolutions whose sum obtained (``recovered``), when given, is more than zero."""

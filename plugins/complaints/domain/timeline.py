@@ -162,8 +162,9 @@ def derive_facts(case: Testimony) -> CaseFacts:
     )
 
 
-def build_timeline(case: Testimony) -> list[TimelineEntry]:
-    """Events in order with the duration since the previous event.
+def build_timeline(case: Testimony, events: list[Event] | None = None) -> list[TimelineEntry]:
+    """Events in order (``events``, else the case's) with the duration since the
+    previous event.
 
     Rights of reply (`merchant_reply`) are left out: they are shown apart. The
     duration is None for the first event, and when imprecise dates overlap (the
@@ -171,7 +172,7 @@ def build_timeline(case: Testimony) -> list[TimelineEntry]:
     """
     entries: list[TimelineEntry] = []
     previous: FuzzyDate | None = None
-    for event in case.events:
+    for event in case.events if events is None else events:
         if event.kind == REPLY_KIND:
             continue
         days: int | None = None

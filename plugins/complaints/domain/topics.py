@@ -53,7 +53,7 @@ class Topic:
     @property
     def status_counts(self) -> list[tuple[str, int]]:
         """(status, number of testimonies) for every status present, vocabulary order."""
-        counts = Counter(a.case.outcome.status for a in self.articles)
+        counts = Counter(a.facts.status for a in self.articles)  # the current outcome
         return [(status, counts[status]) for status in STATUSES if counts[status]]
 
     @property

@@ -144,6 +144,14 @@ VERIFIERS: dict[str, str] = {
     "none": "personne",
 }
 
+# Follow-ups after publication (``testimony.updates``).
+UPDATE_KINDS: dict[str, str] = {
+    "follow_up": "Suivi",
+    "correction": "Correction",
+    "merchant_reply": "Réponse du marchand après publication",
+    "outcome": "Dénouement",
+}
+
 VOCABULARIES: dict[str, dict[str, str]] = {
     "actor": ACTORS,
     "channel": CHANNELS,
@@ -157,6 +165,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "delivery_mode": DELIVERY_MODES,
     "qualifier": QUALIFIERS,
     "verifier": VERIFIERS,
+    "update_kind": UPDATE_KINDS,
 }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from pelican.utils import posixize_path
 
+from complaints.domain.followups import latest_case, publication_day
 from complaints.domain.problems import Problem
 from complaints.domain.timeline import derive_facts
 from complaints.edge.contents import site_root
@@ -14,7 +15,8 @@ from complaints.present.render import insert_case_html, render_case_html
 
 
 def add_case_box(instance: Any) -> None:
-    """Derive the facts of a valid case and insert its summary box and timeline.
+    """Derive the facts of a valid case (with its latest follow-ups) and insert its
+    summary box, timeline and « Suivi du dossier ».
 
     The case was parsed by the reader (:mod:`.reader`). The box holds nothing taken
     from other files (no merchant name: the page and the feed entry carry it), so a
@@ -24,8 +26,9 @@ def add_case_box(instance: Any) -> None:
     if case is None or getattr(instance, "facts", None) is not None:
         return
     try:
-        facts = derive_facts(case)
-        box = render_case_html(case, facts, site_root=site_root(instance))
+        published = publication_day(getattr(instance, "date", None))
+        facts = derive_facts(latest_case(case))
+        box = render_case_html(case, facts, site_root=site_root(instance), published=published)
     except Exception as error:  # a case the rules did not foresee: report, never crash
         instance.case = None
         instance.complaints_problems = [

@@ -20,7 +20,15 @@ from complaints.edge.output_folder import write_output
 from complaints.edge.settings import setting
 from complaints.edge.writer import write_feeds
 from complaints.outputs.feeds import FeedPage, feed_title
-from complaints.outputs.opendata import merchant_record, testimony_row, write_csv, write_json
+from complaints.outputs.opendata import (
+    FOLLOWUP_COLUMNS,
+    followup_rows,
+    merchant_record,
+    testimony_row,
+    write_csv,
+    write_followups_json,
+    write_json,
+)
 from complaints.outputs.spreadsheet import write_xlsx
 from complaints.present.jsonld import absolute_url, merchant_jsonld
 
@@ -67,6 +75,8 @@ class MerchantsGenerator(Generator):
             "COMPLAINTS_DATA_MERCHANTS",
             "COMPLAINTS_DATA_TESTIMONIES",
             "COMPLAINTS_DATA_SPREADSHEET",
+            "COMPLAINTS_DATA_FOLLOWUPS",
+            "COMPLAINTS_DATA_FOLLOWUPS_JSON",
         ):
             if path := setting(self.settings, name):
                 plan[path] = f"les données ouvertes ({name})"
@@ -126,6 +136,7 @@ class MerchantsGenerator(Generator):
             )
             for m in self.merchants
         ]
+        in_order = sorted(articles, key=lambda a: (a.date, a.url))
         rows = [
             testimony_row(
                 url=absolute_url(siteurl, article.url),
@@ -134,7 +145,12 @@ class MerchantsGenerator(Generator):
                 facts=article.facts,
                 testimony=article.case,
             )
-            for article in sorted(articles, key=lambda a: (a.date, a.url))
+            for article in in_order
+        ]
+        followups = [
+            row
+            for article in in_order
+            for row in followup_rows(url=absolute_url(siteurl, article.url), testimony=article.case)
         ]
         for name, write, data in (
             (
@@ -143,14 +159,26 @@ class MerchantsGenerator(Generator):
                 records,
             ),
             (setting(self.settings, "COMPLAINTS_DATA_TESTIMONIES"), write_csv, rows),
+            (
+                setting(self.settings, "COMPLAINTS_DATA_FOLLOWUPS"),
+                partial(write_csv, columns=FOLLOWUP_COLUMNS),
+                followups,
+            ),
+            (
+                setting(self.settings, "COMPLAINTS_DATA_FOLLOWUPS_JSON"),
+                partial(write_followups_json, generated=generated),
+                followups,
+            ),
         ):
+            if not name:
+                continue
             buffer = io.StringIO(newline="")
             write(data, buffer)
             write_output(self.output_path, name, buffer.getvalue().encode("utf-8"))
         spreadsheet = setting(self.settings, "COMPLAINTS_DATA_SPREADSHEET")
         if spreadsheet:
             binary = io.BytesIO()
-            write_xlsx(rows, binary, generated=generated)
+            write_xlsx(rows, binary, generated=generated, followups=followups)
             write_output(self.output_path, spreadsheet, binary.getvalue())
 
 

@@ -17,12 +17,14 @@ from typing import Any
 from pelican import signals
 from pelican.utils import get_date, posixize_path, slugify
 
+from complaints.domain.followups import modified_after_updates
 from complaints.domain.model import ROOT
 from complaints.domain.problems import Problem
 from complaints.edge.contents import LINES, PROBLEMS
 from complaints.edge.pelican_internals import YAMLReaderBase, refuse_unsupported_pelican
 from complaints.edge.settings import site_rules
 from complaints.editorial.text_guards import ALLOW_KEY
+from complaints.editorial.updates_key import KEY as UPDATES
 from complaints.editorial.validate import CORPUS_FIELDS, Kind, check_path
 
 
@@ -46,10 +48,15 @@ class FastYAMLMetadataReader(YAMLReaderBase):
         checked = check_path(Path(source_path), relative, kind, self._rules)
         if checked.problems:
             return "", self._refused(relative, checked.problems)
-        data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY)}
+        data = {k: v for k, v in checked.data.items() if k not in (ROOT, ALLOW_KEY, UPDATES)}
         metadata = self.pelican_metadata(data, source_path)
         if checked.case is not None:
             metadata["case"] = checked.case
+            modified = modified_after_updates(
+                checked.case, metadata.get("date"), metadata.get("modified")
+            )
+            if modified is not None:
+                metadata["modified"] = modified
             metadata[LINES] = {f: checked.lines[f] for f in CORPUS_FIELDS if f in checked.lines}
         return self.markdown_html(checked.body), metadata
 

@@ -52,7 +52,11 @@ def refresh_testimony(generator: Any, *, old: Any, new: Any) -> frozenset[str] |
     describe_merchant(new.merchant, context, generator.settings)
     attach_jsonld([new], context, generator.settings)
     new.issue_categories = categories_of(case.issues)
-    return frozenset({"case", LINES})
+    # A follow-up moves ``modified``: shown on these two pages, in the sitemap's dates
+    # (put in place above) and in feeds, which only the full build writes. Not when
+    # one reading lacks it: the old one's value would have been copied onto the new.
+    both_dated = all("modified" in article.metadata for article in (old, new))
+    return frozenset({"case", LINES, "modified"} if both_dated else {"case", LINES})
 
 
 def put_in_place(context: dict[str, Any], old: Any, new: Any) -> None:

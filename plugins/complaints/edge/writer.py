@@ -4,8 +4,9 @@ Each feed links the page it syndicates (``alternate``) and itself (``self``, als
 Atom id), carries the title of the HTML link announcing it, the site's language and
 its newest entry's date. Each entry keeps its typographic spaces, gets a stable
 ``tag:`` id (RSS ``guid isPermaLink="false"``), absolute links, the merchant as a
-category, the author's page, an ``updated`` date, and the "Exemple fictif" notice
-first when the story is invented. An entry is made once per build and kind of feed.
+category, the author's page, an ``updated`` date (the last follow-up's, if any), the
+"Exemple fictif" notice first when the story is invented, then « Mis à jour … » when
+the case has follow-ups. An entry is made once per build and kind of feed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from complaints.outputs.feeds import (
     absolute_links,
     feed_page,
     is_fictional,
+    update_notice,
 )
 from complaints.present.text import plain_text
 
@@ -106,7 +108,7 @@ class MagazineWriter(FeedWriterBase):
         key = (id(item), page_url, digest.digest())
         finished = self._finished_fragments.get(key)
         if finished is None:
-            finished = absolute_links(fragment, page_url)
+            finished = update_notice(item) + absolute_links(fragment, page_url)
             if is_fictional(item):
                 finished = FICTIONAL_NOTICE + finished
             self._finished_fragments[key] = finished

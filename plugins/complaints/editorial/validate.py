@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from complaints.domain.consistency import case_problems, duplicates
+from complaints.domain.followups import followup_problems, publication_day
 from complaints.domain.fuzzydate import MAX_YEAR, MIN_YEAR, DateError, check_year
 from complaints.domain.model import ROOT, Testimony, parse_testimony, unknown_merchant_problem
 from complaints.domain.problems import MISSING, ContentError, Problem, did_you_mean, show
 from complaints.domain.profiles import MAX_SLUG, SLUG
-from complaints.editorial import content_links, text_guards
+from complaints.editorial import content_links, text_guards, updates_key
 from complaints.editorial.frontmatter import (
     BODY,
     FRONT_MATTER,
@@ -44,7 +45,15 @@ OUTPUT_KEYS = frozenset(
     {"save_as", "url", "template", "lang", "translation", "path", "override_save_as", "authors"}
 )
 PAGE_KEYS = ("title", "slug", "summary", "status", "date", "modified")
-TESTIMONY_KEYS = (*PAGE_KEYS, "category", "tags", "author", ROOT, text_guards.ALLOW_KEY)
+TESTIMONY_KEYS = (
+    *PAGE_KEYS,
+    "category",
+    "tags",
+    "author",
+    ROOT,
+    updates_key.KEY,
+    text_guards.ALLOW_KEY,
+)
 FRENCH_KEYS = {
     "titre": "title",
     "résumé": "summary",
@@ -270,15 +279,16 @@ def check_document(document: FrontMatter, source: str, kind: Kind, rules: Rules)
                 )
             )
         else:
-            published = _publication_day(data.get("date"))
+            block, moved, found = updates_key.lift(data, source)
+            published = publication_day(data.get("date"))
             try:
-                case = parse_testimony(
-                    data[ROOT], source=source, merchants=None, published=published
-                )
+                case = parse_testimony(block, source=source, merchants=None, published=published)
             except ContentError as error:
-                problems += error.problems
+                found += error.problems
             else:
-                problems += case_problems(case, source, published, document.line_of)
+                found += followup_problems(case, published, source)
+                found += case_problems(case, source, published, document.line_of)
+            problems += updates_key.as_written(found, moved)
         problems += _text_problems(document, source, data)
     elif rules.refuse_placeholders:
         problems += _placeholder_problems(document, source, data, rules)
@@ -394,17 +404,6 @@ def _date_error(value: object) -> str | None:
     except DateError:
         return f"une année entre {MIN_YEAR} et {MAX_YEAR}"
     return None
-
-
-def _publication_day(value: object) -> date | None:
-    """The day of a valid publication date, or None."""
-    if _date_error(value if value is not None else MISSING):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value).strip()[:10])
 
 
 def _tag_problems(tags: object, source: str, rules: Rules) -> list[Problem]:

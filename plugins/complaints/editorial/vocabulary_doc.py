@@ -26,6 +26,14 @@ SECTIONS: dict[str, tuple[str, str, str, str]] = {
         "Ce qui s'est passé à cette étape.",
         "ce qui s'est passé : {label}",
     ),
+    "update_kind": (
+        "Types de suivi après publication",
+        "`updates[].kind`",
+        "Ce qu'apporte un suivi daté après la publication (`updates[].date`, `text`, "
+        "et `outcome` quand l'issue change). La dernière issue donnée fait foi ; "
+        "`outcome` garde l'issue à la publication.",
+        "{label}",
+    ),
     "channel": (
         "Canaux",
         "`order.channel`, `events[].channel`",
@@ -47,13 +55,14 @@ SECTIONS: dict[str, tuple[str, str, str, str]] = {
     ),
     "status": (
         "États du dossier",
-        "`outcome.status`",
-        "Où en est l'affaire à la date `outcome.as_of`.",
+        "`outcome.status`, `updates[].outcome.status`",
+        "Où en est l'affaire à la date `outcome.as_of` (à la publication), puis à la date "
+        "de chaque suivi qui donne une nouvelle issue (`updates[].outcome.status`).",
         "{label}",
     ),
     "resolution": (
         "Solutions",
-        "`outcome.resolution`",
+        "`outcome.resolution`, `updates[].outcome.resolution`",
         "Ce que le client a finalement obtenu (`none` tant que rien n'a été obtenu).",
         "le client a obtenu : {label}",
     ),
@@ -107,10 +116,20 @@ NOTES: dict[str, dict[str, str]] = {
         "choice": "le client choisit l'une des solutions proposées (`value`)",
         "loop": "la démarche revient au point de départ (mêmes questions, même serveur vocal)",
         "remedy_received": "le client a réellement obtenu la solution : obligatoire pour un "
-        "dossier `resolved` ou `partially_resolved`",
+        "dossier `resolved` ou `partially_resolved` à la publication (après, c'est un suivi)",
         "merchant_reply": "droit de réponse du marchand, daté après la publication (`date:`)",
         "escalation": "le client passe à l'étape supérieure (réseaux sociaux, presse, association)",
         "formal_notice": "mise en demeure écrite, en général par lettre recommandée",
+    },
+    "update_kind": {
+        "follow_up": "un fait nouveau (relance, promesse, silence du marchand…)",
+        "correction": "une erreur du texte publié, corrigée en clair : `wrong` (ce qui était "
+        "écrit) et `right` (ce qui est exact) sont obligatoires",
+        "merchant_reply": "le marchand répond après la publication : compte comme sa première "
+        "réponse s'il n'avait jamais répondu",
+        "outcome": "l'issue du dossier change : `outcome` obligatoire ; un dossier `resolved` "
+        "ou `partially_resolved` dit ce qui a été obtenu (`resolution` ou `recovered`, une "
+        "somme de plus de zéro pour un remboursement ou un avoir)",
     },
     "status": {
         "open": "l'affaire n'est pas terminée",

@@ -16,7 +16,9 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from markupsafe import Markup
 
+from complaints.present.followups import on_date_html, update_sentence
 from complaints.present.grammar import de
 from typographie import apply, apply_text
 
@@ -38,6 +40,19 @@ FICTIONAL_NOTICE = apply(
     "marchand dont il parle sont inventés pour illustrer le fonctionnement du magazine ; "
     "toute ressemblance avec une entreprise réelle serait fortuite.</p>"
 )
+
+
+def update_notice(item: Any) -> str:
+    """Heads the entry of a testimony with follow-ups: « Mis à jour le … » and the last
+    one (the whole « Suivi du dossier » is in the body); "" without follow-ups."""
+    updates = getattr(getattr(item, "case", None), "updates", None)
+    if not updates:
+        return ""
+    last = updates[-1]
+    notice = Markup('<p class="notice-updated"><strong>Mis à jour {}.</strong> {}</p>').format(
+        on_date_html(last.date), update_sentence(last)
+    )
+    return apply(str(notice))
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
-"""Open data: ``donnees/temoignages.csv`` (one row per published testimony) and
-``donnees/marchands.json`` (every public merchant's scorecard).
+"""Open data: ``donnees/temoignages.csv`` (one row per published testimony),
+``donnees/suivis.csv``/``.json`` (one row per follow-up) and ``donnees/marchands.json``.
 
-CSV: columns :data:`CSV_COLUMNS`, RFC 4180, ISO dates keeping their precision (``2008-07``,
-a range ``start/end``), money with two decimals and its ISO 4217 code, issues joined
-with ``;``; a cell a spreadsheet would run as a formula starts with ``'`` (OWASP).
-JSON: ``{"generated", "merchants": [record…]}``, rates in [0, 1] to 4 places, money per
-currency, ``score`` null below the minimum of cases. Every score is recomputable from
-the CSV: ``round_score(shrunk_score(case_points of a merchant's rows))``.
+CSV: RFC 4180, ISO dates keeping their precision (``2008-07``, a range ``start/end``),
+money with two decimals and its ISO 4217 code, issues joined with ``;``; a cell a
+spreadsheet would run as a formula starts with ``'`` (OWASP). JSON: rates in [0, 1] to
+4 places, money per currency, ``score`` null below the minimum of cases. ``status`` is
+the current outcome (``status_at_publication`` the first). Every score is recomputable
+from the CSV: ``round_score(shrunk_score(case_points of a merchant's rows))``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,26 @@ CSV_COLUMNS: tuple[str, ...] = (
     "case_points",
     "not_recovered",
     "fictional",
+    "status_at_publication",
+    "last_updated",
 )
+FOLLOWUP_COLUMNS: tuple[str, ...] = (
+    "testimony_url",
+    "merchant",
+    "number",
+    "date",
+    "date_start",
+    "kind",
+    "text",
+    "wrong",
+    "right",
+    "status",
+    "resolution",
+    "recovered",
+    "currency",
+    "fictional",
+)
+"""One row per follow-up: ``status``… are empty when the follow-up states no outcome."""
 RATE_PLACES = 4
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
@@ -58,6 +77,10 @@ class TestimonyLike(Protocol):
 
     merchant: str
     fictional: bool
+
+
+def _updates(testimony: Any) -> list[Any]:
+    return list(getattr(testimony, "updates", None) or ())
 
 
 def iso_date(value: Any) -> str:
@@ -127,8 +150,48 @@ def testimony_row(
         "case_points": _cell(facts.case_points),
         "not_recovered": _cents_cell(not_recovered(facts)),
         "fictional": "true" if testimony.fictional else "false",
+        "status_at_publication": _cell(
+            getattr(getattr(testimony, "outcome", None), "status", None)
+        ),
+        "last_updated": iso_date(updates[-1].date) if (updates := _updates(testimony)) else "",
     }
     return {column: row[column] for column in CSV_COLUMNS}
+
+
+def followup_rows(*, url: str, testimony: Any) -> list[dict[str, str]]:
+    """The follow-ups of one testimony as rows (strings, :data:`FOLLOWUP_COLUMNS`)."""
+    rows = []
+    for number, update in enumerate(_updates(testimony), 1):
+        outcome = update.outcome
+        recovered = outcome.recovered if outcome is not None else None
+        rows.append(
+            {
+                "testimony_url": url,
+                "merchant": testimony.merchant,
+                "number": str(number),
+                "date": iso_date(update.date),
+                "date_start": iso_date(update.date.start),
+                "kind": update.kind,
+                "text": update.text,
+                "wrong": update.wrong or "",
+                "right": update.right or "",
+                "status": outcome.status if outcome is not None else "",
+                "resolution": outcome.resolution if outcome is not None else "",
+                "recovered": _money_cell(recovered),
+                "currency": recovered.currency if recovered is not None else "",
+                "fictional": "true" if testimony.fictional else "false",
+            }
+        )
+    return rows
+
+
+def followup_record(row: Mapping[str, str]) -> dict[str, Any]:
+    """A follow-up row for JSON: numbers as numbers, empty cells as null."""
+    record: dict[str, Any] = {key: (value or None) for key, value in row.items()}
+    record["number"] = int(row["number"])
+    record["recovered"] = float(row["recovered"]) if row["recovered"] else None
+    record["fictional"] = row["fictional"] == "true"
+    return record
 
 
 def neutralise_formula(cell: str) -> str:
@@ -141,10 +204,12 @@ def neutralise_formula(cell: str) -> str:
     return cell
 
 
-def write_csv(rows: Iterable[Mapping[str, str]], stream: TextIO) -> None:
+def write_csv(
+    rows: Iterable[Mapping[str, str]], stream: TextIO, columns: tuple[str, ...] = CSV_COLUMNS
+) -> None:
     """Write the header and ``rows`` to ``stream`` (opened with newline=""), every
     cell through :func:`neutralise_formula`."""
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="raise")
+    writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="raise")
     writer.writeheader()
     writer.writerows(
         {key: neutralise_formula(str(value)) for key, value in row.items()} for row in rows
@@ -221,5 +286,18 @@ def write_json(
     """
     stamp = None if generated is None else generated.isoformat()
     document = {"generated": stamp, "merchants": [dict(r) for r in records]}
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_followups_json(
+    rows: Iterable[Mapping[str, str]],
+    stream: TextIO,
+    *,
+    generated: date | datetime | None = None,
+) -> None:
+    """Write ``{"generated": ..., "updates": [record…]}`` (the follow-ups table) as JSON."""
+    stamp = None if generated is None else generated.isoformat()
+    document = {"generated": stamp, "updates": [followup_record(r) for r in rows]}
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -35,13 +35,14 @@ def _day(value: date | datetime | None) -> date | None:
 
 
 def content_lastmod(item: Any) -> date | None:
-    """Last change of one article or page: ``modified``, its date, ``outcome.as_of``
-    and its latest right of reply, whichever is latest."""
+    """Last change of one article or page: ``modified``, its date, ``outcome.as_of``,
+    its latest right of reply and its last follow-up, whichever is latest."""
     days = [_day(getattr(item, "date", None)), _day(getattr(item, "modified", None))]
     case = getattr(item, "case", None)
     if case is not None:
         days.append(case.outcome.as_of)
         days += [event.date.start for event in replies(case)]
+        days += [update.date.start for update in getattr(case, "updates", ())]
     found = [d for d in days if d is not None]
     return max(found) if found else None
 

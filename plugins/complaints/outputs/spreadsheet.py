@@ -1,6 +1,6 @@
 """Open data for spreadsheets: ``donnees/temoignages.xlsx`` (openpyxl).
 
-The CSV's rows and columns as a workbook that opens with a double click in a French
+The CSV's rows and columns (and, on a second sheet, the follow-ups') as a workbook that opens with a double click in a French
 spreadsheet: numbers are numbers, publication dates are dates, text is text (a title
 "=HYPERLINK(...)" stays a string). The bytes are deterministic: document dates are
 the newest content date and every zip member has a fixed timestamp.
@@ -20,9 +20,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from complaints.outputs.opendata import CSV_COLUMNS
+from complaints.outputs.opendata import CSV_COLUMNS, FOLLOWUP_COLUMNS
 
 SHEET_TITLE = "Témoignages"
+FOLLOWUPS_SHEET_TITLE = "Suivis"
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -61,6 +62,7 @@ CONVERTERS: dict[str, tuple[Callable[[str], Any], str | None]] = {
     "broken_promises": (_integer, None),
     "case_points": (_integer, None),
     "fictional": (_boolean, None),
+    "number": (_integer, None),
 }
 
 
@@ -95,23 +97,15 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_xlsx(
-    rows: Iterable[Mapping[str, str]],
-    stream: BinaryIO,
-    *,
-    generated: datetime | None = None,
-) -> None:
-    """Write the CSV rows (strings, :func:`opendata.testimony_row`) as a typed workbook."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
-    sheet.append(list(CSV_COLUMNS))
+def _fill(sheet: Any, rows: Iterable[Mapping[str, str]], columns: tuple[str, ...]) -> None:
+    """Header and typed rows of one sheet (:data:`CONVERTERS`; other columns are text)."""
+    sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     count = 0
     for count, row in enumerate(rows, start=1):
         values = []
-        for column in CSV_COLUMNS:
+        for column in columns:
             convert, _ = CONVERTERS.get(column, (_text, None))
             values.append(convert(row[column]))
         sheet.append(values)
@@ -120,15 +114,33 @@ def write_xlsx(
                 cell = sheet.cell(row=count + 1, column=index)
                 if cell.data_type == "f":
                     cell.data_type = "s"
-    for index, column in enumerate(CSV_COLUMNS, start=1):
+    for index, column in enumerate(columns, start=1):
         _, number_format = CONVERTERS.get(column, (_text, None))
         letter = get_column_letter(index)
         if number_format:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = number_format
-        sheet.column_dimensions[letter].width = 60 if column in ("url", "title") else 16
+        wide = column in ("url", "title", "testimony_url", "text", "wrong", "right")
+        sheet.column_dimensions[letter].width = 60 if wide else 16
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+
+def write_xlsx(
+    rows: Iterable[Mapping[str, str]],
+    stream: BinaryIO,
+    *,
+    generated: datetime | None = None,
+    followups: Iterable[Mapping[str, str]] | None = None,
+) -> None:
+    """Write the CSV rows (strings, :func:`opendata.testimony_row`) as a typed workbook,
+    with the follow-ups' rows (:func:`opendata.followup_rows`) on a second sheet."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    _fill(sheet, rows, CSV_COLUMNS)
+    if followups is not None:
+        _fill(workbook.create_sheet(FOLLOWUPS_SHEET_TITLE), followups, FOLLOWUP_COLUMNS)
     stamp = (generated or datetime(2000, 1, 1)).replace(tzinfo=None)
     workbook.properties.created = stamp  # openpyxl stamps 'modified' when saving
     workbook.properties.language = "fr-FR"

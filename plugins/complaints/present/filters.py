@@ -12,11 +12,16 @@ from typing import Any
 from jinja2 import Environment
 
 from complaints.domain import rules
-from complaints.present import escaping, formatting, rights_tool, synopsis, trend_chart
+from complaints.present import escaping, followups, formatting, rights_tool, synopsis, trend_chart
 from complaints.present.text import plain_text
 
-FILTERS: dict[str, Any] = {**formatting.FILTERS, **synopsis.FILTERS, **trend_chart.FILTERS}
-"""French formatting, the merchant pages' sentences and the trend chart."""
+FILTERS: dict[str, Any] = {
+    **formatting.FILTERS,
+    **synopsis.FILTERS,
+    **trend_chart.FILTERS,
+    **followups.FILTERS,
+}
+"""French formatting, the merchant pages' sentences, the trend chart, follow-ups."""
 
 THEME_FILTERS: dict[str, Any] = {**escaping.FILTERS, "striptags": plain_text}
 """On top of :data:`FILTERS` in the theme: URLs and JSON checked where they land, and a

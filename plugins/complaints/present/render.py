@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import functools
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from complaints.domain.followups import before_publication, timeline_after
 from complaints.domain.model import Testimony
 from complaints.domain.rules import OPEN, PARTIALLY_RESOLVED, RESOLVED, UNRESOLVED
 from complaints.domain.timeline import CaseFacts, TimelineEntry, build_timeline, replies
 from complaints.domain.topics import categories_of, topic_url
 from complaints.domain.vocabulary import label
 from complaints.present.filters import install
+from complaints.present.followups import render_followups_html
 from complaints.present.formatting import duration_fr
 from complaints.present.phrasing import event_sentence
 
@@ -75,9 +78,16 @@ def delay_text(entry: TimelineEntry) -> str:
     return f"{duration_fr(entry.days_since_previous, entry.approx)} plus tard"
 
 
-def render_case_html(testimony: Testimony, facts: CaseFacts, site_root: str | None = None) -> str:
-    """The `<section class="case">` of one testimony.
+def render_case_html(
+    testimony: Testimony,
+    facts: CaseFacts,
+    site_root: str | None = None,
+    published: date | None = None,
+) -> str:
+    """The `<section class="case">` of one testimony, then its « Suivi du dossier ».
 
+    Its timeline puts the steps after ``published`` (the publication day) after a
+    « Publication » marker.
     With ``site_root`` (the prefix of site paths seen from the page: "../../../" or
     SITEURL + "/"), the box links to the topic page of each issue category.
     """
@@ -95,14 +105,16 @@ def render_case_html(testimony: Testimony, facts: CaseFacts, site_root: str | No
         .render(
             case=testimony,
             facts=facts,
-            entries=build_timeline(testimony),
+            entries=build_timeline(testimony, before_publication(testimony, published)),
+            after=timeline_after(testimony, published),
+            published=published,
             replies=replies(testimony),
             elapsed=elapsed_text(facts),
             answer=answer_text(facts),
             delay=delay_text,
             topics=topics,
         )
-    )
+    ) + render_followups_html(environment(), testimony, published)
 
 
 def insert_case_html(content: str, case_html: str) -> str:
