@@ -31,11 +31,15 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status",
     "resolution",
     "amount",
+    "amount_qualifier",
     "currency",
     "recovered",
+    "recovered_qualifier",
+    "recovered_currency",
     "days_to_first_answer",
     "days_to_resolution",
     "days_open",
+    "days_followed",
     "broken_promises",
     "case_points",
     "not_recovered",
@@ -94,6 +98,10 @@ def _money_cell(money: MoneyLike | None) -> str:
     return "" if money is None else _cents_cell(money.value)
 
 
+def _qualifier_cell(money: MoneyLike | None) -> str:
+    return "" if money is None else getattr(money, "qualifier", "exactly")
+
+
 def _cents_cell(value: Any) -> str:
     return "" if value is None else str(cents(value))
 
@@ -118,11 +126,15 @@ def testimony_row(
         "status": _cell(facts.status),
         "resolution": _cell(facts.resolution),
         "amount": _money_cell(facts.amount),
+        "amount_qualifier": _qualifier_cell(facts.amount),
         "currency": "" if money is None else money.currency,
         "recovered": _money_cell(facts.recovered),
+        "recovered_qualifier": _qualifier_cell(facts.recovered),
+        "recovered_currency": "" if facts.recovered is None else facts.recovered.currency,
         "days_to_first_answer": _cell(facts.days_to_first_answer),
         "days_to_resolution": _cell(facts.days_to_resolution),
         "days_open": _cell(facts.days_open),
+        "days_followed": _cell(facts.days_followed),
         "broken_promises": _cell(facts.broken_promises),
         "case_points": _cell(facts.case_points),
         "not_recovered": _cents_cell(not_recovered(facts)),
