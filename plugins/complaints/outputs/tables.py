@@ -142,7 +142,7 @@ def merchant_rows(source: Source) -> Iterator[Row]:
         row["top_issue_categories"] = ";".join(
             item["category"] for item in record["top_issue_categories"]
         )
-        yield row
+        yield {name: row[name] for name in described.MERCHANT}
 
 
 def merchant_amount_rows(source: Source) -> Iterator[Row]:
