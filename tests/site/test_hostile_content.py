@@ -67,8 +67,8 @@ testimony:
     - {{date: 2020-03-01, actor: consumer, kind: order, channel: web}}
     - {{date: 2020-03-10, actor: consumer, kind: complaint, channel: email, note: {yaml_quoted(NOTE)}}}
     - {{date: 2020-03-12, actor: merchant, kind: merchant_answer, channel: email, note: {yaml_quoted(NOTE)}}}
-    - {{date: 2020-04-20, actor: merchant, kind: merchant_reply, channel: email, note: {yaml_quoted(NOTE)}}}
-  outcome: {{status: open, resolution: none, recovered: {{value: 0, currency: EUR}}, as_of: 2020-05-04}}
+    - {{date: 2020-05-12, actor: merchant, kind: merchant_reply, channel: email, note: {yaml_quoted(NOTE)}}}
+  outcome: {{status: open, resolution: none, recovered: {{value: 0, currency: EUR}}, as_of: 2020-05-12}}
   lessons: [keep_written_records]
   verification: {{documents_seen: false, by: editor}}
 ---

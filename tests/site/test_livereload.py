@@ -3,6 +3,7 @@ problems in the browser and recovers."""
 
 from __future__ import annotations
 
+import http.client
 import signal
 import socket
 import time
@@ -29,7 +30,7 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # the server restarting mid-answer
         return 0, ""
 
 

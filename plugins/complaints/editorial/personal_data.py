@@ -114,15 +114,13 @@ def cards(text: str) -> Iterator[Finding]:
 # --- French identity numbers -----------------------------------------------------------
 
 _SEP = r"[ .\u00a0\u202f-]?"
-NIR_RE = re.compile(
-    rf"(?<![\w.,-])[1-478]{_SEP}\d\d{_SEP}\d\d{_SEP}(?:\d\d|2[ABab]){_SEP}\d{{3}}{_SEP}"
-    rf"\d{{3}}{_SEP}\d\d(?![\w]|[.,]\d)"
-)
+# 13 to 15 digits, maybe grouped (and Corsica's 2A/2B): a NIR or a NIF to confirm
+LONG_NUMBER_RE = re.compile(rf"(?<![\w.,-])\d(?:{_SEP}[\dABab]){{12,14}}(?![\w]|[.,]\d)")
 NIR_LABEL_RE = re.compile(
     r"(?i:s[ée]curit[ée]\s+sociale|s[ée]cu\b|NIR\b|INSEE\b|carte\s+vitale)[^\d\n]{0,30}"
     rf"(?P<value>(?<![\w])[1-478](?:{_SEP}[\dABab]){{12,14}})(?![\w]|[.,]\d)"
 )
-NIF_RE = re.compile(r"(?<![\w.,-])[0-3]\d(?:[ \u00a0\u202f]?\d){11}(?![\w]|[.,]\d)")
+NIR_WORDS = ("sécu", "secu", "nir", "insee", "vitale")
 _PLATE_LETTERS = "A-HJ-NP-TV-Z"  # SIV plates use neither I, O nor U
 PLATE_RE = re.compile(
     rf"(?<![\w-])[{_PLATE_LETTERS}]{{2}}([- ]?)\d{{3}}\1[{_PLATE_LETTERS}]{{2}}(?![\w-])"
@@ -147,18 +145,26 @@ def identity_numbers(text: str) -> Iterator[Finding]:
     """NIR (key checked; without its key after « sécurité sociale »), NIF (key checked),
     licence plates (AA-123-AA; 1234 AB 75 after its word), passports (12AB34567) and a
     date after « né le »."""
-    for match in NIR_RE.finditer(text):
-        if nir.is_valid(_compact(match.group())):
+    long_number = False
+    for match in LONG_NUMBER_RE.finditer(text):
+        long_number = True
+        digits = _compact(match.group())
+        if len(digits) == 15 and digits[0] in "12478" and nir.is_valid(digits):
             yield Finding(NIR, match.start(), match.end(), mask(match.group()))
-    for match in NIR_LABEL_RE.finditer(text):
-        yield Finding(NIR, match.start("value"), match.end("value"), mask(match["value"]))
-    for match in NIF_RE.finditer(text):
-        if nif.is_valid(_compact(match.group())):
+        elif len(digits) == 13 and digits[0] in "0123" and nif.is_valid(digits):
             yield Finding(TAX, match.start(), match.end(), mask(match.group()))
-    for match in BIRTH_RE.finditer(text):
-        yield Finding(BIRTH_DATE, match.start("value"), match.end("value"), mask(match["value"]))
-    for match in OLD_PLATE_RE.finditer(text):
-        yield Finding(PLATE, match.start("value"), match.end("value"), mask(match["value"]))
+    lowered = text.casefold()
+    if long_number and any(word in lowered for word in NIR_WORDS):
+        for match in NIR_LABEL_RE.finditer(text):
+            yield Finding(NIR, match.start("value"), match.end("value"), mask(match["value"]))
+    if "né" in lowered or "naissance" in lowered:
+        for match in BIRTH_RE.finditer(text):
+            yield Finding(
+                BIRTH_DATE, match.start("value"), match.end("value"), mask(match["value"])
+            )
+    if "immatricul" in lowered or "plaque" in lowered:
+        for match in OLD_PLATE_RE.finditer(text):
+            yield Finding(PLATE, match.start("value"), match.end("value"), mask(match["value"]))
     for pattern, kind in ((PLATE_RE, PLATE), (PASSPORT_RE, PASSPORT)):
         for match in pattern.finditer(text):
             yield Finding(kind, match.start(), match.end(), mask(match.group()))
