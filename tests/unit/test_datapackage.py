@@ -232,5 +232,8 @@ def test_page_view_lists_every_file_field_and_the_citation(tmp_path: Path) -> No
     assert len(view["tables"]) == len(registry())
     kinds = next(f for f in view["tables"][1]["fields"] if f["name"] == "kind")
     assert ("remedy_received", "Solution obtenue") in kinds["allowed"]
-    assert "7 juillet 2009" in view["citation"] and "Licence Ouverte" in view["citation"]
+    citation = view["citation"].replace("\u202f", " ").replace("\xa0", " ")
+    assert "7 juillet 2009" in citation and "Licence Ouverte" in citation
+    qualifier = next(f for f in view["tables"][0]["fields"] if f["name"] == "amount_qualifier")
+    assert " :" not in qualifier["description"] and "Allo C’Est Fini" in citation  # typeset
     assert view["changelog"][0]["version"] == datapackage.FORMAT_VERSION

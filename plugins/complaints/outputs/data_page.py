@@ -1,6 +1,7 @@
 """What the page « Données ouvertes » shows, read from the Data Package descriptor:
 the files with their size, each table's fields (meaning, type, unit, allowed values),
-the licence, how to cite the data and the format's changelog, all in French.
+the licence, how to cite the data and the format's changelog, all in French, with
+French typography (what it prints enters the site here).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from babel.units import format_unit
 
 from complaints.outputs.datapackage import dumps
 from complaints.present.formatting import date_fr
+from typographie import apply_text
 
 TYPE_LABELS = {
     "string": "texte",
@@ -42,7 +44,7 @@ def size_fr(size: int) -> str:
 def _file(folder: str, path: str, title: str, mediatype: str, size: int) -> dict[str, str]:
     return {
         "path": posixpath.join(folder, path),
-        "title": title,
+        "title": apply_text(title),
         "format": FORMAT_LABELS.get(mediatype, mediatype),
         "size": size_fr(size),
     }
@@ -52,12 +54,12 @@ def _field(schema: Mapping[str, Any]) -> dict[str, Any]:
     constraints = schema.get("constraints", {})
     return {
         "name": schema["name"],
-        "title": schema["title"],
-        "description": schema["description"],
-        "type": TYPE_LABELS.get(schema["type"], schema["type"]),
-        "unit": schema.get("unit", ""),
+        "title": apply_text(schema["title"]),
+        "description": apply_text(schema["description"]),
+        "type": apply_text(TYPE_LABELS.get(schema["type"], schema["type"])),
+        "unit": apply_text(schema.get("unit", "")),
         "required": bool(constraints.get("required")),
-        "allowed": [(c["value"], c["label"]) for c in schema.get("categories", ())],
+        "allowed": [(c["value"], apply_text(c["label"])) for c in schema.get("categories", ())],
     }
 
 
@@ -111,8 +113,8 @@ def page_view(
         tables.append(
             {
                 "name": resource["name"],
-                "title": resource["title"],
-                "description": resource["description"],
+                "title": apply_text(resource["title"]),
+                "description": apply_text(resource["description"]),
                 "path": posixpath.join(folder, resource["path"]),
                 "primary_key": ", ".join(schema["primaryKey"]),
                 "foreign_keys": _keys(schema),
@@ -127,13 +129,18 @@ def page_view(
         "generated": day,
         "files": files,
         "tables": tables,
-        "licence": descriptor["licenses"][0],
-        "citation": citation(descriptor, sitename=sitename, url=descriptor["homepage"], day=day),
+        "licence": {
+            **descriptor["licenses"][0],
+            "title": apply_text(descriptor["licenses"][0]["title"]),
+        },
+        "citation": apply_text(
+            citation(descriptor, sitename=sitename, url=descriptor["homepage"], day=day)
+        ),
         "changelog": [
             {
                 "version": c["version"],
                 "date": date_fr(date.fromisoformat(c["date"])),
-                "changes": c["changes"],
+                "changes": apply_text(c["changes"]),
             }
             for c in descriptor["changelog"]
         ],
