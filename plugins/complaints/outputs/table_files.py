@@ -1,5 +1,6 @@
 """A table's files: the reference CSV (UTF-8, RFC 4180, cells as they are) and JSON
-(an array of objects, typed by the Table Schema, null for an empty cell).
+(an array of objects, one a line, typed by the Table Schema, null for an empty
+cell).
 
 :func:`typed` turns a CSV cell into its value by the field's type; the workbook uses
 it too.
@@ -51,6 +52,11 @@ def _json_value(value: Any) -> Any:
 
 
 def json_bytes(rows: Iterable[Mapping[str, str]], fields: Sequence[Field]) -> bytes:
-    """The table as a JSON array of objects, one per row, in the schema's types."""
-    records = [{f.name: _json_value(typed(row[f.name], f)) for f in fields} for row in rows]
-    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The table as a JSON array of objects, one a line, in the schema's types."""
+    lines = [
+        json.dumps({f.name: _json_value(typed(row[f.name], f)) for f in fields}, ensure_ascii=False)
+        for row in rows
+    ]
+    if not lines:
+        return b"[]\n"
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
