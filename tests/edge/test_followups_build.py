@@ -77,7 +77,7 @@ def test_every_kind_of_follow_up_builds_and_shows_the_latest_facts(
     assert f"<loc>{SITE}/{PAGE}</loc>\n    <lastmod>2021-07-01</lastmod>" in (
         output / "sitemap.xml"
     ).read_text(encoding="utf-8")
-    with (output / "donnees/suivis.csv").open(encoding="utf-8", newline="") as stream:
+    with (output / "donnees/csv/suivis.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [r["status"] for r in rows] == ["", "", "partially_resolved", "", "resolved"]
     with (output / "donnees/temoignages.csv").open(encoding="utf-8", newline="") as stream:

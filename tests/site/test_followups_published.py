@@ -121,7 +121,7 @@ def test_open_data_has_the_last_update_and_one_row_per_follow_up(
     assert (refunded["status"], refunded["status_at_publication"]) == ("resolved", "open")
     assert refunded["last_updated"] == "2021-10-04" and refunded["recovered"] == "1149.00"
     assert testimonies[f"{site_url}/{PIXMANIA}"]["last_updated"] == ""
-    rows = _csv(built_site, "donnees/suivis.csv")
+    rows = _csv(built_site, "donnees/csv/suivis.csv")
     assert list(rows[0]) == list(FOLLOWUP_COLUMNS)
     assert [(r["testimony_url"].removeprefix(site_url + "/"), r["kind"]) for r in rows] == [
         (REFUNDED, "merchant_reply"),
@@ -130,8 +130,8 @@ def test_open_data_has_the_last_update_and_one_row_per_follow_up(
         (CORRECTED, "correction"),
         (REMINDED, "follow_up"),
     ]
-    data = json.loads((built_site / "donnees/suivis.json").read_text(encoding="utf-8"))
-    assert [(r["testimony_url"], r["number"], r["kind"]) for r in data["updates"]] == [
+    data = json.loads((built_site / "donnees/json/suivis.json").read_text(encoding="utf-8"))
+    assert [(r["testimony_url"], r["number"], r["kind"]) for r in data] == [
         (r["testimony_url"], int(r["number"]), r["kind"]) for r in rows
     ]
     sheet = openpyxl.load_workbook(built_site / "donnees/temoignages.xlsx")["Suivis"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-from functools import partial
 from typing import Any
 
 from pelican.generators import Generator
@@ -16,21 +14,11 @@ from complaints.domain.merchants import (
     public_merchants,
 )
 from complaints.edge.contents import every_article
-from complaints.edge.output_folder import write_output
+from complaints.edge.open_data import note_page_for_sitemap, page_url, planned, write_open_data
 from complaints.edge.settings import setting
 from complaints.edge.writer import write_feeds
 from complaints.outputs.feeds import FeedPage, feed_title
-from complaints.outputs.opendata import (
-    FOLLOWUP_COLUMNS,
-    followup_rows,
-    merchant_record,
-    testimony_row,
-    write_csv,
-    write_followups_json,
-    write_json,
-)
-from complaints.outputs.spreadsheet import write_xlsx
-from complaints.present.jsonld import absolute_url, merchant_jsonld
+from complaints.present.jsonld import merchant_jsonld
 
 
 class MerchantsGenerator(Generator):
@@ -61,6 +49,7 @@ class MerchantsGenerator(Generator):
         self.merchants = public_merchants(every_merchant)
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
+        self.context["DATA_PAGE_URL"] = page_url(settings)
 
     def planned_outputs(self) -> dict[str, str]:
         """Every file :meth:`generate_output` writes, for the output plan."""
@@ -75,11 +64,10 @@ class MerchantsGenerator(Generator):
             "COMPLAINTS_DATA_MERCHANTS",
             "COMPLAINTS_DATA_TESTIMONIES",
             "COMPLAINTS_DATA_SPREADSHEET",
-            "COMPLAINTS_DATA_FOLLOWUPS",
-            "COMPLAINTS_DATA_FOLLOWUPS_JSON",
         ):
             if path := setting(self.settings, name):
                 plan[path] = f"les données ouvertes ({name})"
+        plan.update(planned(self.settings))
         return plan
 
     def generate_output(self, writer: Writer) -> None:
@@ -114,6 +102,7 @@ class MerchantsGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
         )
         # parallel_build's writer can do this job in any process, while pages render
+        note_page_for_sitemap(self.context, self.settings)
         share_out = getattr(writer, "share_out", None)
         if share_out is None:
             self._write_data()
@@ -121,65 +110,7 @@ class MerchantsGenerator(Generator):
             share_out("donnees/", self._write_data, cost=len(self.context["articles"]))
 
     def _write_data(self) -> None:
-        siteurl = self.settings["SITEURL"]
-        articles = self.context["articles"]
-        # The newest content date, not the clock: two builds of the same content write
-        # the same bytes.
-        generated = max((getattr(a, "modified", None) or a.date for a in articles), default=None)
-        records = [
-            merchant_record(
-                slug=m.slug,
-                name=m.name,
-                url=absolute_url(siteurl, m.url),
-                scorecard=m.scorecard,
-                fictional=m.fictional,
-            )
-            for m in self.merchants
-        ]
-        in_order = sorted(articles, key=lambda a: (a.date, a.url))
-        rows = [
-            testimony_row(
-                url=absolute_url(siteurl, article.url),
-                title=article.title,
-                date_published=article.date,
-                facts=article.facts,
-                testimony=article.case,
-            )
-            for article in in_order
-        ]
-        followups = [
-            row
-            for article in in_order
-            for row in followup_rows(url=absolute_url(siteurl, article.url), testimony=article.case)
-        ]
-        for name, write, data in (
-            (
-                setting(self.settings, "COMPLAINTS_DATA_MERCHANTS"),
-                partial(write_json, generated=generated),
-                records,
-            ),
-            (setting(self.settings, "COMPLAINTS_DATA_TESTIMONIES"), write_csv, rows),
-            (
-                setting(self.settings, "COMPLAINTS_DATA_FOLLOWUPS"),
-                partial(write_csv, columns=FOLLOWUP_COLUMNS),
-                followups,
-            ),
-            (
-                setting(self.settings, "COMPLAINTS_DATA_FOLLOWUPS_JSON"),
-                partial(write_followups_json, generated=generated),
-                followups,
-            ),
-        ):
-            if not name:
-                continue
-            buffer = io.StringIO(newline="")
-            write(data, buffer)
-            write_output(self.output_path, name, buffer.getvalue().encode("utf-8"))
-        spreadsheet = setting(self.settings, "COMPLAINTS_DATA_SPREADSHEET")
-        if spreadsheet:
-            binary = io.BytesIO()
-            write_xlsx(rows, binary, generated=generated, followups=followups)
-            write_output(self.output_path, spreadsheet, binary.getvalue())
+        write_open_data(self, self.merchants)
 
 
 def describe_merchant(

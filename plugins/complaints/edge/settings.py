@@ -35,8 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
     "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
     "COMPLAINTS_DATA_SPREADSHEET": "donnees/temoignages.xlsx",
-    "COMPLAINTS_DATA_FOLLOWUPS": "donnees/suivis.csv",
-    "COMPLAINTS_DATA_FOLLOWUPS_JSON": "donnees/suivis.json",
+    # the Data Package: its tables go beside it in csv/ and json/; its page
+    "COMPLAINTS_DATA_PACKAGE": "donnees/datapackage.json",
+    "COMPLAINTS_DATA_PAGE": "donnees/index.html",
     # the JSON-LD publisher's logo
     "COMPLAINTS_PUBLISHER_LOGO": "theme/images/favicon.svg",
     # pages per Pagefind run (its memory grows with what it reads: about 200 MB)

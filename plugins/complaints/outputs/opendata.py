@@ -1,5 +1,5 @@
 """Open data: ``donnees/temoignages.csv`` (one row per published testimony),
-``donnees/suivis.csv``/``.json`` (one row per follow-up) and ``donnees/marchands.json``.
+the rows of the follow-ups table and ``donnees/marchands.json``.
 
 CSV: RFC 4180, ISO dates keeping their precision (``2008-07``, a range ``start/end``),
 money with two decimals and its ISO 4217 code, issues joined with ``;``; a cell a
@@ -31,11 +31,15 @@ CSV_COLUMNS: tuple[str, ...] = (
     "status",
     "resolution",
     "amount",
+    "amount_qualifier",
     "currency",
     "recovered",
+    "recovered_qualifier",
+    "recovered_currency",
     "days_to_first_answer",
     "days_to_resolution",
     "days_open",
+    "days_followed",
     "broken_promises",
     "case_points",
     "not_recovered",
@@ -117,6 +121,10 @@ def _money_cell(money: MoneyLike | None) -> str:
     return "" if money is None else _cents_cell(money.value)
 
 
+def _qualifier_cell(money: MoneyLike | None) -> str:
+    return "" if money is None else getattr(money, "qualifier", "exactly")
+
+
 def _cents_cell(value: Any) -> str:
     return "" if value is None else str(cents(value))
 
@@ -141,11 +149,15 @@ def testimony_row(
         "status": _cell(facts.status),
         "resolution": _cell(facts.resolution),
         "amount": _money_cell(facts.amount),
+        "amount_qualifier": _qualifier_cell(facts.amount),
         "currency": "" if money is None else money.currency,
         "recovered": _money_cell(facts.recovered),
+        "recovered_qualifier": _qualifier_cell(facts.recovered),
+        "recovered_currency": "" if facts.recovered is None else facts.recovered.currency,
         "days_to_first_answer": _cell(facts.days_to_first_answer),
         "days_to_resolution": _cell(facts.days_to_resolution),
         "days_open": _cell(facts.days_open),
+        "days_followed": _cell(facts.days_followed),
         "broken_promises": _cell(facts.broken_promises),
         "case_points": _cell(facts.case_points),
         "not_recovered": _cents_cell(not_recovered(facts)),
@@ -183,15 +195,6 @@ def followup_rows(*, url: str, testimony: Any) -> list[dict[str, str]]:
             }
         )
     return rows
-
-
-def followup_record(row: Mapping[str, str]) -> dict[str, Any]:
-    """A follow-up row for JSON: numbers as numbers, empty cells as null."""
-    record: dict[str, Any] = {key: (value or None) for key, value in row.items()}
-    record["number"] = int(row["number"])
-    record["recovered"] = float(row["recovered"]) if row["recovered"] else None
-    record["fictional"] = row["fictional"] == "true"
-    return record
 
 
 def neutralise_formula(cell: str) -> str:
@@ -286,18 +289,5 @@ def write_json(
     """
     stamp = None if generated is None else generated.isoformat()
     document = {"generated": stamp, "merchants": [dict(r) for r in records]}
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
-
-
-def write_followups_json(
-    rows: Iterable[Mapping[str, str]],
-    stream: TextIO,
-    *,
-    generated: date | datetime | None = None,
-) -> None:
-    """Write ``{"generated": ..., "updates": [record…]}`` (the follow-ups table) as JSON."""
-    stamp = None if generated is None else generated.isoformat()
-    document = {"generated": stamp, "updates": [followup_record(r) for r in rows]}
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -80,7 +80,7 @@ def _modified_as_created(core_xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes) -> bytes:
     """The same zip with a fixed timestamp on every member and in its properties."""
     out = io.BytesIO()
     with (
@@ -146,4 +146,4 @@ def write_xlsx(
     workbook.properties.language = "fr-FR"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    stream.write(_deterministic_zip(buffer.getvalue()))
+    stream.write(deterministic_zip(buffer.getvalue()))
