@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -31,6 +31,13 @@ MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purcha
 
 
 # ---------------------------------------------------------------- field types
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Marks a field that holds a code of the vocabulary ``name`` (read by the form)."""
+
+    name: str
 
 
 def _vocab_check(name: str, what: str):
@@ -85,17 +92,19 @@ def _currency(value: str) -> str:
     raise ValueError("code de devise ISO 4217 attendu (ex. EUR, USD, GBP, CHF)")
 
 
-Actor = Annotated[str, _vocab_check("actor", "acteur")]
-Channel = Annotated[str, _vocab_check("channel", "canal")]
-Kind = Annotated[str, _vocab_check("kind", "type d'événement")]
-Issue = Annotated[str, _vocab_check("issue", "problème")]
-Status = Annotated[str, _vocab_check("status", "statut")]
-Resolution = Annotated[str, _vocab_check("resolution", "solution")]
-Option = Annotated[str, _vocab_check("option", "option")]
-Lesson = Annotated[str, _vocab_check("lesson", "leçon")]
-DeliveryMode = Annotated[str, _vocab_check("delivery_mode", "mode de livraison")]
-Qualifier = Annotated[str, _vocab_check("qualifier", "précision du montant")]
-Verifier = Annotated[str, _vocab_check("verifier", "vérificateur")]
+Actor = Annotated[str, Codes("actor"), _vocab_check("actor", "acteur")]
+Channel = Annotated[str, Codes("channel"), _vocab_check("channel", "canal")]
+Kind = Annotated[str, Codes("kind"), _vocab_check("kind", "type d'événement")]
+Issue = Annotated[str, Codes("issue"), _vocab_check("issue", "problème")]
+Status = Annotated[str, Codes("status"), _vocab_check("status", "statut")]
+Resolution = Annotated[str, Codes("resolution"), _vocab_check("resolution", "solution")]
+Option = Annotated[str, Codes("option"), _vocab_check("option", "option")]
+Lesson = Annotated[str, Codes("lesson"), _vocab_check("lesson", "leçon")]
+DeliveryMode = Annotated[
+    str, Codes("delivery_mode"), _vocab_check("delivery_mode", "mode de livraison")
+]
+Qualifier = Annotated[str, Codes("qualifier"), _vocab_check("qualifier", "précision du montant")]
+Verifier = Annotated[str, Codes("verifier"), _vocab_check("verifier", "vérificateur")]
 Fuzzy = Annotated[FuzzyDate, PlainValidator(_fuzzy)]
 ExactDate = Annotated[date, PlainValidator(_exact_date)]
 Currency = Annotated[str, AfterValidator(_currency)]
