@@ -40,6 +40,13 @@ class Codes:
     name: str
 
 
+@dataclass(frozen=True)
+class Refers:
+    """Marks a field that holds the slug of a profile of ``kind`` (read by the form)."""
+
+    kind: str
+
+
 def _vocab_check(name: str, what: str):
     values = voc.vocabulary(name)
     by_label = {label.casefold(): code for code, label in values.items() if label}
@@ -170,7 +177,7 @@ class Verification(_Model):
 class Testimony(_Model):
     """The structured case told by one testimony."""
 
-    merchant: Annotated[Slug, Field(min_length=1)]
+    merchant: Annotated[Slug, Field(min_length=1), Refers("merchant")]
     experience_date: Fuzzy
     order: Order
     delivery: Delivery | None = None

@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 
 from complaints.domain import vocabulary as voc
 from complaints.domain.fuzzydate import FuzzyDate
-from complaints.domain.model import Codes, Event, Testimony
+from complaints.domain.model import Codes, Event, Refers, Testimony
 from complaints.domain.profiles import SLUG
 from complaints.domain.rules import KIND_FIELDS
 from complaints.editorial import form_labels as fr
@@ -333,6 +333,17 @@ def _from_type(
     extra: dict[str, Any] = {}
     if not required and default not in (None, [], False):
         extra["default"] = default
+    if any(isinstance(m, Refers) and m.kind == "merchant" for m in metadata):
+        return _field(
+            shown,
+            name,
+            "relation",
+            required=required,
+            collection="marchands",
+            value_field="{{slug}}",
+            search_fields=["name", "aliases"],
+            display_fields=["name"],
+        )
     if codes:
         return _field(
             shown,
