@@ -4,8 +4,8 @@ writing into a project copy, and the few gestures an editor makes in it."""
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +36,7 @@ class Form:
 
     url: str
     project: Path
+    backend: str
 
     def entry_url(self, relative: str) -> str:
         """The editor's URL of a content file (``temoignages/temoignages/x.md``)."""
@@ -60,7 +61,7 @@ def running_form(project: Path) -> Iterator[Form]:
         form.wait_until_up(url, backend)
         admin = form.admin_server(ROOT, admin_port, url)
         form.serve_in_background(admin)
-        yield Form(f"http://{form.LOOPBACK}:{admin_port}/", project)
+        yield Form(f"http://{form.LOOPBACK}:{admin_port}/", project, url)
     finally:
         if admin is not None:
             admin.shutdown()
@@ -71,31 +72,10 @@ def running_form(project: Path) -> Iterator[Form]:
 def logged_in(page: Any, admin: Form) -> Any:
     """Open the admin page and press « Se connecter » (the local backend asks nothing)."""
     page.goto(admin.url)
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_text("Collections").first.wait_for()
+    login = page.get_by_role("button", name="Se connecter")
+    collections = page.get_by_role("link", name=re.compile("Témoignages")).first
+    login.or_(collections).first.wait_for()
+    if login.is_visible():
+        login.click()
+    collections.wait_for()
     return page
-
-
-def open_entry(page: Any, url: str) -> None:
-    page.goto(url)
-    page.get_by_text(
-        "Titre", exact=False
-    ).first.wait_for() if "marchands" not in url and "auteurs" not in url else page.get_by_text(
-        "Nom"
-    ).first.wait_for()
-
-
-def publish(page: Any) -> None:
-    """« Publier » then « Publier maintenant », and wait until it is saved."""
-    page.get_by_role("button", name="Publier").first.click()
-    page.get_by_text("Publier maintenant").click()
-    page.get_by_text("Modifications enregistrées").first.wait_for(timeout=20_000)
-
-
-def wait_for_file(path: Path, timeout: float = 10) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-        time.sleep(0.05)
-    raise AssertionError(f"{path} was not written")

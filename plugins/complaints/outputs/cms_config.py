@@ -330,9 +330,8 @@ def _from_type(
     codes = _codes(metadata)
     in_money = path.rsplit(".", 1)[0].endswith((".amount", ".recovered"))
     shown = f"amount.{name}" if in_money else path
-    extra: dict[str, Any] = {}
-    if not required and default not in (None, [], False):
-        extra["default"] = default
+    # no default value in the form: a default would fill an optional block the editor
+    # left empty ({qualifier: exactly}); the model gives the default when the field is absent
     if any(isinstance(m, Refers) and m.kind == "merchant" for m in metadata):
         return _field(
             shown,
@@ -352,7 +351,6 @@ def _from_type(
             required=required,
             options=_choices(codes),
             hint=fr.help_text(shown, codes),
-            **extra,
         )
     if typing.get_origin(annotation) is list:
         (item,) = typing.get_args(annotation)
@@ -392,13 +390,13 @@ def _from_type(
             hint=fr.help_text(path) or fr.EXACT_DATE_HELP,
         )
     if annotation is bool:
-        return _field(shown, name, "boolean", required=False, default=bool(default))
+        return _field(shown, name, "boolean", required=False)
     if annotation is Decimal:
         bounds = _bounds(metadata)
         return _field(
             shown, name, "number", required=required, value_type="float", step=0.01, **bounds
         )
-    return _field(shown, name, "string", required=required, **extra)
+    return _field(shown, name, "string", required=required)
 
 
 def _bounds(metadata: list[Any]) -> dict[str, Any]:
