@@ -401,10 +401,10 @@ def cms_config(c):
 @task(
     help={
         "host": "address of the form and its backend: 127.0.0.1 only (any other is refused)",
-        "port": "port of the admin page (default 8080; the backend uses the next one)",
+        "port": "port of the admin page (default $CMS_PORT or 8080; the backend: the next one)",
     }
 )
-def cms(c, host="127.0.0.1", port=8080):
+def cms(c, host="127.0.0.1", port=None):
     """Open the editing form: Decap CMS at http://127.0.0.1:8080/ and the live preview.
 
     Starts Decap CMS's local backend (node_modules/decap-server, bound to 127.0.0.1:
@@ -413,7 +413,7 @@ def cms(c, host="127.0.0.1", port=8080):
     """
     from sitebuild import cms as form
 
-    port = int(port)
+    port = int(port or os.environ.get("CMS_PORT", "8080"))
     try:
         backend = form.start_backend(ROOT, ROOT, port + 1, host)
     except form.CmsRefused as refusal:

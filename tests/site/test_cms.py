@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
+import socket
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,11 +19,11 @@ from playwright.sync_api import expect
 
 from complaints.editorial.frontmatter import read_front_matter
 from tests.support.builds import SessionSite, build_site
-from tests.support.cms import Form, logged_in, running_form
+from tests.support.cms import Form, free_port, logged_in, running_form
 from tests.support.content import copy_project
 from tests.support.corpus import stable_differences
-from tests.support.sample import CONTENT, PIXMANIA
-from tests.support.tasks import run_invoke
+from tests.support.sample import CONTENT, PIXMANIA, ROOT
+from tests.support.tasks import run_invoke, start_task, task_env
 
 SAMPLES = sorted(
     str(path.relative_to(CONTENT))
@@ -64,7 +67,7 @@ def tiny_form(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Form]:
 def _changed(path: Path, before: str, timeout: float = 15) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if path.is_file() and (text := path.read_text(encoding="utf-8")) != before:
+        if path.is_file() and path.read_text(encoding="utf-8") != before:
             time.sleep(0.1)  # written in place: let it finish
             return path.read_text(encoding="utf-8")
         time.sleep(0.05)
@@ -242,3 +245,41 @@ def test_invoke_cms_refuses_another_address(tmp_path: Path) -> None:
     assert "n'écoute que sur cette machine (127.0.0.1)" in refused.stderr
     assert "Traceback" not in refused.stderr
     shutil.rmtree(project)
+
+
+def _answers(url: str, text: str, timeout: float = 90) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def _closed(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_invoke_cms_starts_the_form_and_the_preview_and_ctrl_c_stops_all(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", tiny=True)
+    shutil.copytree(ROOT / "admin", project / "admin")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    admin, preview = free_port(), free_port()
+    env = task_env(HOST="127.0.0.1", PORT=str(preview), CMS_PORT=str(admin))
+    task = start_task(project, "cms", env)
+    try:
+        assert _answers(f"http://127.0.0.1:{admin}/", "decap-cms.js")
+        assert _answers(f"http://127.0.0.1:{admin}/config.yml", f":{admin + 1}/api/v1")
+        assert _answers(f"http://127.0.0.1:{preview}/", "Pixmania")
+    finally:
+        printed = task.interrupt(signal.SIGINT)
+    assert task.returncode == 130, printed
+    assert f"Formulaire : http://127.0.0.1:{admin}/" in printed
+    assert f"Aperçu du site : http://127.0.0.1:{preview}/" in printed
+    assert all(_closed(port) for port in (admin, admin + 1, preview)), printed
+    assert "Traceback" not in printed
