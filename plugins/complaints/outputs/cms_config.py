@@ -146,6 +146,7 @@ def testimonies(section: str, folder: str) -> dict:
             _body(),
         ],
         identifier_field="title",
+        label_singular=f"témoignage ({section})",
         slug="{{fields.slug}}",
         summary="{{title}}",
         sortable_fields=["date", "title"],
@@ -201,6 +202,7 @@ def merchants(site: Site) -> dict:
             _body("Présentation"),
         ],
         identifier_field="name",
+        label_singular="marchand",
         slug="{{name}}",
     )
 
@@ -236,6 +238,7 @@ def authors(site: Site) -> dict:
             _body("Présentation"),
         ],
         identifier_field="name",
+        label_singular="auteur",
         slug="{{name}}",
     )
 
