@@ -8,6 +8,7 @@ import shutil
 import signal
 import socket
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -265,17 +266,44 @@ def _closed(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
-def test_invoke_cms_starts_the_form_and_the_preview_and_ctrl_c_stops_all(tmp_path: Path) -> None:
+def _status(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def test_invoke_cms_starts_the_form_and_the_preview_and_ctrl_c_stops_all(
+    page: Any, tmp_path: Path
+) -> None:
+    """The two printed addresses answer; a mistake the form cannot see (an event dated
+    before the previous one) reaches the preview's page as a French problem line."""
     project = copy_project(tmp_path / "project", tiny=True)
     shutil.copytree(ROOT / "admin", project / "admin")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     admin, preview = free_port(), free_port()
     env = task_env(HOST="127.0.0.1", PORT=str(preview), CMS_PORT=str(admin))
     task = start_task(project, "cms", env)
+    testimony = f"http://127.0.0.1:{preview}/2009/07/pixmania-camescope-livre-chez-un-autre/"
     try:
         assert _answers(f"http://127.0.0.1:{admin}/", "decap-cms.js")
         assert _answers(f"http://127.0.0.1:{admin}/config.yml", f":{admin + 1}/api/v1")
-        assert _answers(f"http://127.0.0.1:{preview}/", "Pixmania")
+        assert _answers(testimony, "Pixmania")
+        form = Form(f"http://127.0.0.1:{admin}/", project, "")
+        logged_in(page, form)
+        page.goto(form.entry_url(PIXMANIA))
+        page.reload()
+        _labelled(page, "Date").nth(1).fill("2008-06")  # events[2], before the order (2008-07-13)
+        _publish(page, wait=True)
+        deadline = time.monotonic() + 60
+        while (shown := _status(testimony))[0] != 500 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert shown[0] == 500 and "La construction a échoué" in shown[1]
+        assert "testimony.events[2].date" in shown[1] and "ordre chronologique" in shown[1]
+        assert "Traceback" not in shown[1]
     finally:
         printed = task.interrupt(signal.SIGINT)
     assert task.returncode == 130, printed
