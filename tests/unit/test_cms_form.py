@@ -267,3 +267,18 @@ def test_the_form_refuses_any_address_but_the_loopback(host: str) -> None:
     with pytest.raises(CmsRefused, match="n'écoute que sur cette machine"):
         loopback_only(host)
     assert loopback_only("localhost") == loopback_only("127.0.0.1") == "127.0.0.1"
+
+
+def test_a_new_list_of_blocks_in_the_model_becomes_a_list_of_blocks_in_the_form() -> None:
+    """A field added to the model (a list of dated follow-ups, say) reaches the form."""
+    from complaints.outputs.cms_config import _from_type
+
+    field = _from_type(
+        "testimony.followups", "followups", list[model.Outcome], [], required=False, default=[]
+    )
+    assert field["widget"] == "list" and field.get("required") is False
+    inner = _by_name(field["fields"])
+    assert inner["status"]["widget"] == "select"
+    assert {o["value"] for o in inner["status"]["options"]} == set(VOCABULARIES["status"])
+    assert inner["as_of"]["pattern"][0] == EXACT_PATTERN
+    assert inner["recovered"]["widget"] == "object"

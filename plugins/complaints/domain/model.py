@@ -34,13 +34,6 @@ MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purcha
 
 
 @dataclass(frozen=True)
-class Codes:
-    """Marks a field that holds a code of the vocabulary ``name`` (read by the form)."""
-
-    name: str
-
-
-@dataclass(frozen=True)
 class Refers:
     """Marks a field that holds the slug of a profile of ``kind`` (read by the form)."""
 
@@ -62,6 +55,7 @@ def _vocab_check(name: str, what: str):
         )
         raise ValueError(f"{what} : valeur inconnue{hint} ; attendu l'une de : {', '.join(values)}")
 
+    check.vocabulary = name  # the editing form offers this vocabulary's codes
     return AfterValidator(check)
 
 
@@ -99,19 +93,17 @@ def _currency(value: str) -> str:
     raise ValueError("code de devise ISO 4217 attendu (ex. EUR, USD, GBP, CHF)")
 
 
-Actor = Annotated[str, Codes("actor"), _vocab_check("actor", "acteur")]
-Channel = Annotated[str, Codes("channel"), _vocab_check("channel", "canal")]
-Kind = Annotated[str, Codes("kind"), _vocab_check("kind", "type d'événement")]
-Issue = Annotated[str, Codes("issue"), _vocab_check("issue", "problème")]
-Status = Annotated[str, Codes("status"), _vocab_check("status", "statut")]
-Resolution = Annotated[str, Codes("resolution"), _vocab_check("resolution", "solution")]
-Option = Annotated[str, Codes("option"), _vocab_check("option", "option")]
-Lesson = Annotated[str, Codes("lesson"), _vocab_check("lesson", "leçon")]
-DeliveryMode = Annotated[
-    str, Codes("delivery_mode"), _vocab_check("delivery_mode", "mode de livraison")
-]
-Qualifier = Annotated[str, Codes("qualifier"), _vocab_check("qualifier", "précision du montant")]
-Verifier = Annotated[str, Codes("verifier"), _vocab_check("verifier", "vérificateur")]
+Actor = Annotated[str, _vocab_check("actor", "acteur")]
+Channel = Annotated[str, _vocab_check("channel", "canal")]
+Kind = Annotated[str, _vocab_check("kind", "type d'événement")]
+Issue = Annotated[str, _vocab_check("issue", "problème")]
+Status = Annotated[str, _vocab_check("status", "statut")]
+Resolution = Annotated[str, _vocab_check("resolution", "solution")]
+Option = Annotated[str, _vocab_check("option", "option")]
+Lesson = Annotated[str, _vocab_check("lesson", "leçon")]
+DeliveryMode = Annotated[str, _vocab_check("delivery_mode", "mode de livraison")]
+Qualifier = Annotated[str, _vocab_check("qualifier", "précision du montant")]
+Verifier = Annotated[str, _vocab_check("verifier", "vérificateur")]
 Fuzzy = Annotated[FuzzyDate, PlainValidator(_fuzzy)]
 ExactDate = Annotated[date, PlainValidator(_exact_date)]
 Currency = Annotated[str, AfterValidator(_currency)]

@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 
 from complaints.domain import vocabulary as voc
 from complaints.domain.fuzzydate import FuzzyDate
-from complaints.domain.model import Codes, Event, Refers, Testimony
+from complaints.domain.model import Event, Refers, Testimony
 from complaints.domain.profiles import SLUG
 from complaints.domain.rules import KIND_FIELDS
 from complaints.editorial import form_labels as fr
@@ -313,7 +313,11 @@ def _union() -> Any:
 
 
 def _codes(metadata: list[Any]) -> str | None:
-    return next((m.name for m in metadata if isinstance(m, Codes)), None)
+    """The vocabulary a field's validator checks its codes against, if any."""
+    return next(
+        (v for m in metadata if (v := getattr(getattr(m, "func", None), "vocabulary", None))),
+        None,
+    )
 
 
 def _choices(vocabulary: str) -> list[dict[str, str]]:
@@ -371,6 +375,11 @@ def _from_type(
             )
         if item is Event:
             return _events(path, name, metadata)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            fields = [
+                _from_info(f"{path}.{key}", key, info) for key, info in item.model_fields.items()
+            ]
+            return _field(path, name, "list", required=False, collapsed=False, fields=fields)
         return _field(path, name, "list", required=False)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _model_field(shown, name, annotation, required=required)
