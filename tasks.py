@@ -1,11 +1,12 @@
 """Tasks for editors and developers (run with ``invoke TASK``; ``invoke --list``).
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
-preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
-bench. Every task that produces a site to publish or to look at runs Pelican in a child
-process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
-``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
-leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
+preview, livereload, publish) plus check, new, new-merchant, vocabulary, cms (the
+editors' form), cms-config, test, lint and bench. Every task that produces a site to
+publish or to look at runs Pelican in a child process (:mod:`sitebuild.pelican_runner`)
+into a fresh folder and only replaces ``output/`` when the build finished and is
+complete; Ctrl-C or SIGTERM at any moment leaves ``output/`` as it was and sends
+nothing (:mod:`sitebuild.supervisor`).
 ``livereload``, the editors' preview, is the exception: it keeps the site in memory and
 rebuilds ``output/`` in place (:mod:`parallel_build.preview`).
 """
