@@ -1,11 +1,12 @@
 """Tasks for editors and developers (run with ``invoke TASK``; ``invoke --list``).
 
 The tasks of Pelican's quickstart (clean, build, rebuild, regenerate, serve, reserve,
-preview, livereload, publish) plus check, new, new-merchant, vocabulary, test, lint and
-bench. Every task that produces a site to publish or to look at runs Pelican in a child
-process (:mod:`sitebuild.pelican_runner`) into a fresh folder and only replaces
-``output/`` when the build finished and is complete; Ctrl-C or SIGTERM at any moment
-leaves ``output/`` as it was and sends nothing (:mod:`sitebuild.supervisor`).
+preview, livereload, publish) plus check, new, new-merchant, vocabulary, cms (the
+editors' form), cms-config, test, lint and bench. Every task that produces a site to
+publish or to look at runs Pelican in a child process (:mod:`sitebuild.pelican_runner`)
+into a fresh folder and only replaces ``output/`` when the build finished and is
+complete; Ctrl-C or SIGTERM at any moment leaves ``output/`` as it was and sends
+nothing (:mod:`sitebuild.supervisor`).
 ``livereload``, the editors' preview, is the exception: it keeps the site in memory and
 rebuilds ``output/`` in place (:mod:`parallel_build.preview`).
 """
@@ -327,11 +328,12 @@ def new_merchant(c, slug, name, website=None, country=None, fictional=False):
 
 @task
 def vocabulary(c):
-    """Rewrite docs/vocabulaire.md, the French reference of every code of a testimony."""
+    """Rewrite docs/vocabulaire.md and admin/config.yml (the editing form) from the code."""
     from complaints.editorial.vocabulary_doc import reference
 
     (ROOT / "docs" / "vocabulaire.md").write_text(reference(), encoding="utf-8")
     print("docs/vocabulaire.md écrit.")
+    cms_config(c)
 
 
 @task
@@ -364,3 +366,76 @@ def bench(c, sizes="1000,5000", repeat=3, corpus=""):
         else f"--sizes {' '.join(sizes.split(','))}"
     )
     c.run(f"{PYTHON} benchmarks/run.py {chosen} --reps {repeat}", pty=False)
+
+
+def cms_site(backend_url: str | None = None):
+    """Where the editing form reads and writes, from the site's settings."""
+    from complaints.edge.settings import setting, site_slugify
+    from complaints.outputs.cms_config import Site
+
+    content = Path(SETTINGS["PATH"]).name
+    articles = (SETTINGS.get("ARTICLE_PATHS") or ["temoignages"])[0]
+    slug = site_slugify(SETTINGS)
+    more = {"backend_url": backend_url} if backend_url else {}
+    return Site(
+        sections=[
+            (name, f"{content}/{articles}/{slug(name)}")
+            for name in setting(SETTINGS, "COMPLAINTS_SECTIONS")
+        ],
+        merchants_folder=f"{content}/{setting(SETTINGS, 'COMPLAINTS_MERCHANTS_DIR')}",
+        authors_folder=f"{content}/{setting(SETTINGS, 'COMPLAINTS_AUTHORS_DIR')}",
+        logos_folder=f"{content}/images/marchands",
+        logos_public="images/marchands",
+        **more,
+    )
+
+
+@task(name="cms-config")
+def cms_config(c):
+    """Rewrite admin/config.yml, the editing form, from the testimony schema and settings."""
+    from complaints.outputs.cms_config import config_text
+
+    (ROOT / "admin" / "config.yml").write_text(config_text(cms_site()), encoding="utf-8")
+    print("admin/config.yml écrit.")
+
+
+@task(
+    help={
+        "host": "address of the form and its backend: 127.0.0.1 only (any other is refused)",
+        "port": "port of the admin page (default $CMS_PORT or 8080; the backend: the next one)",
+    }
+)
+def cms(c, host="127.0.0.1", port=None):
+    """Open the editing form: Decap CMS at http://127.0.0.1:8080/ and the live preview.
+
+    Starts Decap CMS's local backend (node_modules/decap-server, bound to 127.0.0.1:
+    it writes into content/ without a password), the admin page (admin/, with the
+    bundle of node_modules) and `invoke livereload`; Ctrl-C stops all three.
+    """
+    from sitebuild import cms as form
+
+    port = int(port or os.environ.get("CMS_PORT", "8080"))
+    try:
+        backend = form.start_backend(ROOT, ROOT, port + 1, host)
+    except form.CmsRefused as refusal:
+        sys.exit(str(refusal))
+    admin = None
+    try:
+        url = form.backend_url(port + 1)
+        form.wait_until_up(url, backend)
+        admin = form.admin_server(ROOT, port, url, host)
+        form.serve_in_background(admin)
+        print(
+            f"Formulaire : http://{form.LOOPBACK}:{port}/\n"
+            f"Aperçu du site : http://{CONFIG['host']}:{CONFIG['port']}/\n"
+            "Ctrl-C pour tout arrêter.",
+            file=sys.stderr,
+        )
+        livereload(c)
+    except form.CmsRefused as refusal:
+        sys.exit(str(refusal))
+    finally:
+        if admin is not None:
+            admin.shutdown()
+            admin.server_close()
+        form.stop(backend)

@@ -5,7 +5,8 @@
 #   - jing (RELAX NG validation of the Atom feeds).
 #   - rsync (`invoke publish`; its tests publish to a local folder).
 #   - a Java runtime >= 17 for vnu.jar and jing (only installed when missing).
-#   - the pinned npm devDependencies (vnu-jar, axe-core, lighthouse) from package-lock.json.
+#   - the pinned npm devDependencies (vnu-jar, axe-core, lighthouse; decap-cms and
+#     decap-server for `invoke cms`, the editors' form) from package-lock.json.
 # Fails loudly on the first error.
 set -euo pipefail
 
@@ -44,6 +45,8 @@ npm ci --ignore-scripts --no-audit --no-fund
 test -f node_modules/vnu-jar/build/dist/vnu.jar
 test -f node_modules/axe-core/axe.min.js
 test -x node_modules/.bin/lighthouse
+test -f node_modules/decap-cms/dist/decap-cms.js
+test -f node_modules/decap-server/dist/index.js
 
 java -version 2>&1 | head -n1
 jing 2>&1 | head -n1 || true

@@ -5,7 +5,8 @@ listing the problems, with the livereload script, so the tab reloads by itself a
 shows the site again after the next good save; other files come from the previous site.
 :class:`SourceWatcher` is woken by the kernel (inotify, through watchfiles), runs the
 matching action in a thread of its own while the server keeps serving, and reloads the
-open tabs once it is done (or earlier, through :meth:`SourceWatcher.reload_tabs`).
+open tabs once it is done (or earlier, through :meth:`SourceWatcher.reload_tabs`); a
+changed Markdown file is built once it is whole (:mod:`sitebuild.settling`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
+
+from sitebuild.settling import wait_until_complete
 
 
 @dataclass
@@ -134,9 +137,11 @@ class SourceWatcher(Watcher):
 
         changes = watch(*roots, step=self.step_ms, stop_event=self.stopping, recursive=recursive)
         for batch in changes:
-            action = first_action(self.rules, [Path(name) for _change, name in batch])
+            changed = [Path(name) for _change, name in batch]
+            action = first_action(self.rules, changed)
             if action is None:
                 continue
+            wait_until_complete(changed)  # a file written in place may be caught half-way
             with lock:
                 if self.stopping.is_set():
                     return

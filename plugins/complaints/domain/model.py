@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -33,6 +33,13 @@ MAX_AMOUNT = Decimal(10**9)  # a billion: anything above is a typo, not a purcha
 # ---------------------------------------------------------------- field types
 
 
+@dataclass(frozen=True)
+class Refers:
+    """Marks a field that holds the slug of a profile of ``kind`` (read by the form)."""
+
+    kind: str
+
+
 def _vocab_check(name: str, what: str):
     values = voc.vocabulary(name)
     by_label = {label.casefold(): code for code, label in values.items() if label}
@@ -48,6 +55,7 @@ def _vocab_check(name: str, what: str):
         )
         raise ValueError(f"{what} : valeur inconnue{hint} ; attendu l'une de : {', '.join(values)}")
 
+    check.vocabulary = name  # the editing form offers this vocabulary's codes
     return AfterValidator(check)
 
 
@@ -189,7 +197,7 @@ class Verification(_Model):
 class Testimony(_Model):
     """The structured case told by one testimony."""
 
-    merchant: Annotated[Slug, Field(min_length=1)]
+    merchant: Annotated[Slug, Field(min_length=1), Refers("merchant")]
     experience_date: Fuzzy
     order: Order
     delivery: Delivery | None = None

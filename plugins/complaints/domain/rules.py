@@ -38,6 +38,12 @@ RESOLUTION_KIND = "remedy_received"
 """The event that resolves a case."""
 REPLY_KIND = "merchant_reply"
 """A right of reply, shown apart from the timeline."""
+KIND_FIELDS = {
+    "options": frozenset({"offer"}),
+    "value": frozenset({"choice"}),
+    "amount": frozenset({RESOLUTION_KIND, *PROMISE_KINDS}),
+}
+"""Event fields that belong to some kinds only (the editing form shows them for those)."""
 PROMISE_DAYS = 30
 """A promise or offer with no remedy within this many days is broken."""
 

@@ -46,6 +46,28 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when av
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
+# Plain scalars are read as YAML 1.2 reads them (what the editing form's writer assumes):
+# only true/false are booleans, and 12:30 or 1_000 are texts, not base-60 or grouped
+# numbers. Dates keep YAML 1.1's timestamps (2009-07-06 is a date).
+_YAML12 = {
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    "tag:yaml.org,2002:int": re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, _YAML12.get(tag, regexp)) for tag, regexp in resolvers]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "ON":  # yes/no/on/off started a boolean in YAML 1.1
+    _Loader.yaml_implicit_resolvers[_first] = [
+        (tag, regexp)
+        for tag, regexp in _Loader.yaml_implicit_resolvers.get(_first, [])
+        if tag != "tag:yaml.org,2002:bool"
+    ]
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -142,7 +164,21 @@ def read_front_matter(text: str, source: str) -> FrontMatter:
     if bad:
         raise ContentError(bad)
     data, paths = _compose(yaml_text, source, first_line=2)
-    return FrontMatter(data, body, paths, body_line=end + 2)
+    return FrontMatter(without_cleared(data), body, paths, body_line=end + 2)
+
+
+def without_cleared(data: Any) -> Any:
+    """Fields left empty (``null`` or ``""``, as a form writes a cleared field) removed:
+    an empty optional field is an absent one, an empty required one is missing."""
+    if isinstance(data, dict):
+        return {
+            key: without_cleared(value)
+            for key, value in data.items()
+            if value is not None and value != ""
+        }
+    if isinstance(data, list):
+        return [without_cleared(item) for item in data]
+    return data
 
 
 def read_text_file(path: Path, source: str) -> str:
