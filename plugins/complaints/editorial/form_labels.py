@@ -71,6 +71,28 @@ FIELDS: dict[str, tuple[str, str]] = {
         "État au",
         "La date à laquelle l'état du dossier est connu (AAAA-MM-JJ).",
     ),
+    "testimony.updates": (
+        "Suivi après publication",
+        "Ce qui arrive après la publication, un suivi par ligne, dans l'ordre. "
+        "Ne modifiez pas l'issue ci-dessus : elle reste celle du jour de la publication.",
+    ),
+    "testimony.updates.date": ("Date du suivi", "Après la date de publication."),
+    "testimony.updates.approx": ("Date approximative", "Cochez pour « vers juin 2009 »."),
+    "testimony.updates.kind": ("Nature du suivi", ""),
+    "testimony.updates.text": ("Texte du suivi", "Une ou deux phrases, sans donnée personnelle."),
+    "testimony.updates.wrong": (
+        "Ce qui était écrit",
+        "Pour une correction : le texte publié à tort.",
+    ),
+    "testimony.updates.right": ("Ce qui est exact", "Pour une correction : le texte exact."),
+    "testimony.updates.outcome": (
+        "Nouvelle issue",
+        "Seulement si l'issue change : elle devient l'issue actuelle du dossier.",
+    ),
+    "testimony.updates.outcome.status": ("État du dossier", ""),
+    "testimony.updates.outcome.resolution": ("Solution obtenue", ""),
+    "testimony.updates.outcome.recovered": ("Montant récupéré", ""),
+    "testimony.updates.outcome.as_of": ("État au", "Facultatif : sinon, la date du suivi."),
     "testimony.lessons": ("Leçons", ""),
     "testimony.verification": ("Vérification", ""),
     "testimony.verification.documents_seen": ("Pièces vues", ""),
