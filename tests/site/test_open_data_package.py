@@ -88,17 +88,22 @@ def test_one_event_row_per_step_shown_on_the_page(built_site: Path, site_url: st
         events[row["testimony"]].append(row)
     testimonies = _table(built_site, "temoignages")
     assert set(events) <= {t["url"] for t in testimonies}
+    followups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _table(built_site, "suivis"):
+        followups[row["testimony_url"]].append(row)
     for testimony in testimonies:
         page = soup(built_site, str(_page(built_site, testimony["url"], site_url)))
-        shown = page.select("ol.timeline li.timeline-event")
-        replies = page.select("aside.merchant-reply p")
+        # an event is a step of the timeline (a right of reply: a pointer to its aside);
+        # a follow-up is a step after the publication marker, a row of « suivis »
+        shown = page.select("ol.timeline li.timeline-event:not(.timeline-update)")
         rows = events[testimony["url"]]
-        assert len(rows) == len(shown) + len(replies), testimony["url"]
-        steps = [r for r in rows if r["kind"] != "merchant_reply"]
-        for row, item in zip(steps, shown, strict=True):
+        assert len(rows) == len(shown), testimony["url"]
+        for row, item in zip(rows, shown, strict=True):
             assert f"timeline-{row['actor']}" in item["class"]
             if row["precision"] == "day":
                 assert item.find("time")["datetime"] == row["date"]
+        updates = page.select("ol.timeline li.timeline-update")
+        assert len(updates) == len(followups[testimony["url"]]), testimony["url"]
 
 
 @dataclass(frozen=True)
