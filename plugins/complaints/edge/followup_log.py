@@ -1,6 +1,6 @@
 """The corrections log: ``FollowupLogGenerator`` writes « Suivi des dossiers »
 (``suivi-des-dossiers/``), every follow-up of the published testimonies newest first,
-and its Atom and RSS feeds (one entry per follow-up).
+and its Atom and RSS feeds (one entry per follow-up; none while there is no follow-up).
 
 Made after the merchants generator (each testimony has its merchant) and before the
 findability one, whose sitemap lists the pages written before it.
@@ -27,7 +27,8 @@ class FollowupLogGenerator(Generator):
 
     def generate_context(self) -> None:
         self.entries = followup_log(self.context["articles"])
-        feeds_on = setting(self.settings, "COMPLAINTS_FOLLOWUP_FEEDS")
+        # an empty feed would be dated by the clock: no feeds before the first follow-up
+        feeds_on = self.entries and setting(self.settings, "COMPLAINTS_FOLLOWUP_FEEDS")
         self.feed_atom = (
             setting(self.settings, "COMPLAINTS_FOLLOWUP_FEED_ATOM") if feeds_on else None
         )

@@ -15,6 +15,7 @@ from complaints.domain.merchants import (
     build_merchants,
     public_merchants,
 )
+from complaints.domain.publication_effect import effect_of
 from complaints.edge.contents import every_article
 from complaints.edge.output_folder import write_output
 from complaints.edge.settings import setting
@@ -61,6 +62,7 @@ class MerchantsGenerator(Generator):
         self.merchants = public_merchants(every_merchant)
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
+        self.context["site_publication_effect"] = effect_of(self.context["articles"])
 
     def planned_outputs(self) -> dict[str, str]:
         """Every file :meth:`generate_output` writes, for the output plan."""
@@ -133,6 +135,7 @@ class MerchantsGenerator(Generator):
                 url=absolute_url(siteurl, m.url),
                 scorecard=m.scorecard,
                 fictional=m.fictional,
+                effect=m.publication_effect,
             )
             for m in self.merchants
         ]
