@@ -97,3 +97,16 @@ def test_a_feed_item_links_the_follow_up_in_its_testimony_and_is_dated_by_it():
 
 def test_the_log_feeds_have_their_own_title():
     assert feed_title("followups", sitename="Le Site") == "Suivi des dossiers — Le Site"
+
+
+def test_a_vague_date_after_a_precise_one_keeps_the_case_order():
+    a = article(
+        "a/",
+        "2021-03-10",
+        {"date": "2021-05-03", "kind": "outcome", "text": "Virement.", "outcome": RESOLVED},
+        {"date": "2021-05..2021-06", "kind": "follow_up", "text": "Merci."},
+    )
+    b = article("b/", "2021-03-10", {"date": "2021-05-02", "kind": "follow_up", "text": "Relance."})
+    log = followup_log([a, b])
+    assert [(e.item.url, e.number) for e in log] == [("a/", 2), ("a/", 1), ("b/", 1)]
+    assert log[0].day.isoformat() == "2021-05-03"

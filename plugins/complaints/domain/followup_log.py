@@ -22,7 +22,8 @@ ENTRY_ID = "suivi-du-dossier-{number}"
 
 @dataclass(frozen=True)
 class LogEntry:
-    """One follow-up in the log: its testimony, its place there (from 1) and its day."""
+    """One follow-up in the log: its testimony, its place there (from 1) and its day
+    (what feeds date it by)."""
 
     item: Any
     update: FollowUp
@@ -35,18 +36,21 @@ class LogEntry:
 
 
 def followup_log(items: Iterable[Any]) -> list[LogEntry]:
-    """Every follow-up of ``items``, newest first (by day, then the later follow-up of a
-    testimony first; ties between testimonies by URL, so the order never varies)."""
+    """Every follow-up of ``items``, newest first: by day (the first day its date covers,
+    never before the publication nor the testimony's previous follow-up), then by URL
+    and the later follow-up first, so the order never varies and a case keeps its own."""
     entries = []
     for item in items:
         case = getattr(item, "case", None)
         if case is None:
             continue
         published = publication_day(getattr(item, "date", None))
+        day = None
         for number, update in enumerate(case.updates, 1):
-            entries.append(LogEntry(item, update, number, update_day(update, published)))
-    entries.sort(
-        key=lambda e: (e.day, e.update.date.sort_key, str(getattr(e.item, "url", "")), e.number),
-        reverse=True,
-    )
+            # a vague date may start before the previous follow-up's ("2021-05" after
+            # 3 May): its day is never before that one, so a case keeps its order
+            current = update_day(update, published)
+            day = current if day is None else max(day, current)
+            entries.append(LogEntry(item, update, number, day))
+    entries.sort(key=lambda e: (e.day, str(getattr(e.item, "url", "")), e.number), reverse=True)
     return entries

@@ -50,7 +50,10 @@ def days_to_move(
 def case_days_to_move(item: Any) -> int | None:
     """:func:`days_to_move` of a published testimony (an object with ``case``, ``date``)."""
     case = item.case
-    return days_to_move(case.updates, publication_day(item.date), case.outcome.status)
+    updates = getattr(case, "updates", None)
+    if not updates:
+        return None
+    return days_to_move(updates, publication_day(item.date), case.outcome.status)
 
 
 @dataclass(frozen=True)
