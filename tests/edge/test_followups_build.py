@@ -87,6 +87,26 @@ def test_every_kind_of_follow_up_builds_and_shows_the_latest_facts(
         "450.00",
         "2021-07-01",
     )
+    # the corrections log: every follow-up, newest first, in the page and its feeds
+    log = soup(output, "suivi-des-dossiers/index.html")
+    kinds = [li["class"][1] for li in log.select("ol.followups-log > li")]
+    assert kinds == [
+        "followup-outcome",
+        "followup-follow-up",
+        "followup-outcome",
+        "followup-merchant-reply",
+        "followup-correction",
+    ]
+    for kind in ("atom", "rss"):
+        feed = feedparser.parse(str(output / f"feeds/suivis.{kind}.xml"))
+        assert [e.link for e in feed.entries] == [
+            f"{SITE}/{PAGE}#suivi-du-dossier-{n}" for n in (5, 4, 3, 2, 1)
+        ]
+    # one case: no « what publication changed » figure
+    merchant = soup(output, "marchands/meubles-imaginaires/index.html")
+    assert (
+        "pas assez de témoignages" in merchant.select_one(".publication-effect").get_text().lower()
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from complaints.domain.profiles import MerchantProfile
+from complaints.domain.publication_effect import PublicationEffect, effect_of
 from complaints.domain.scorecard import Scorecard, compute_scorecard
 from complaints.domain.timeline import replies
 
@@ -33,6 +34,7 @@ class Merchant:
     articles: list[Any] = field(default_factory=list)
     replies: list[tuple[Any, Any]] = field(default_factory=list)
     scorecard: Scorecard | None = None
+    publication_effect: PublicationEffect | None = None
     jsonld: dict[str, Any] | None = None  # set by the Pelican edge with the page
 
     slug = property(lambda self: self.profile.slug)
@@ -107,6 +109,7 @@ def build_merchants(
     for merchant in merchants.values():
         merchant.articles.sort(key=lambda a: a.date, reverse=True)
         merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])
+        merchant.publication_effect = effect_of(merchant.articles)
     return sorted(merchants.values(), key=lambda m: m.name.casefold())
 
 
@@ -116,9 +119,10 @@ def public_merchants(merchants: Iterable[Merchant]) -> list[Merchant]:
 
 
 def recount(merchant: Merchant, articles: Iterable[Any]) -> None:
-    """Compute a merchant's replies and scorecard again from the published ``articles``
-    (in the order :func:`build_merchants` had them), after one of its testimonies was
-    read again with the same merchant and date (the preview's warm path)."""
+    """Compute a merchant's replies, scorecard and publication effect again from the
+    published ``articles`` (in the order :func:`build_merchants` had them), after one of
+    its testimonies was read again with the same merchant and date (the preview's warm
+    path)."""
     merchant.replies = [
         (article, event)
         for article in articles
@@ -126,3 +130,4 @@ def recount(merchant: Merchant, articles: Iterable[Any]) -> None:
         for event in replies(article.case)
     ]
     merchant.scorecard = compute_scorecard([a.facts for a in merchant.articles])
+    merchant.publication_effect = effect_of(merchant.articles)

@@ -13,6 +13,7 @@ from complaints.domain.merchants import (
     build_merchants,
     public_merchants,
 )
+from complaints.domain.publication_effect import effect_of
 from complaints.edge.contents import every_article
 from complaints.edge.open_data import note_page_for_sitemap, page_url, planned, write_open_data
 from complaints.edge.settings import setting
@@ -50,6 +51,7 @@ class MerchantsGenerator(Generator):
         self.context["merchants"] = self.merchants
         self.context["MERCHANTS_INDEX_URL"] = MERCHANTS_INDEX_URL
         self.context["DATA_PAGE_URL"] = page_url(settings)
+        self.context["site_publication_effect"] = effect_of(self.context["articles"])
 
     def planned_outputs(self) -> dict[str, str]:
         """Every file :meth:`generate_output` writes, for the output plan."""

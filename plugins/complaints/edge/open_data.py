@@ -90,6 +90,7 @@ def source(context: Mapping[str, Any], merchants: Sequence[Any], siteurl: str) -
                 url=absolute_url(siteurl, m.url),
                 scorecard=m.scorecard,
                 fictional=m.fictional,
+                effect=m.publication_effect,
             )
             for m in merchants
         ],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from blinker import signal
 from pelican import signals
 
-from complaints.edge import findability, merchants, messages, search_index
+from complaints.edge import findability, followup_log, merchants, messages, search_index
 from complaints.edge.case_box import add_case_box
 from complaints.edge.content_problems import finalize_articles, finalize_pages
 from complaints.edge.filters import add_filters
@@ -42,6 +42,7 @@ def register() -> None:
     signals.initialized.connect(summary_is_not_markdown)
     # 2. the plugin's generators, after Pelican's articles and pages generators
     signals.get_generators.connect(merchants.get_generators)
+    signals.get_generators.connect(followup_log.get_generators)
     signals.get_generators.connect(findability.get_generators)
     # 3. each generator: the reader that validates, the theme's filters
     signals.readers_init.connect(use_fast_reader)

@@ -31,6 +31,10 @@ DEFAULTS: dict[str, Any] = {
     "COMPLAINTS_TOPIC_FEEDS": None,
     "COMPLAINTS_TOPIC_FEED_ATOM": "feeds/problemes/{slug}.atom.xml",
     "COMPLAINTS_TOPIC_FEED_RSS": "feeds/problemes/{slug}.rss.xml",
+    # the corrections log's feeds (« Suivi des dossiers »; None follows the site's own feeds)
+    "COMPLAINTS_FOLLOWUP_FEEDS": None,
+    "COMPLAINTS_FOLLOWUP_FEED_ATOM": "feeds/suivis.atom.xml",
+    "COMPLAINTS_FOLLOWUP_FEED_RSS": "feeds/suivis.rss.xml",
     # open data
     "COMPLAINTS_DATA_MERCHANTS": "donnees/marchands.json",
     "COMPLAINTS_DATA_TESTIMONIES": "donnees/temoignages.csv",
@@ -53,7 +57,7 @@ CONTENT_LAYOUT = {"ARTICLE_PATHS": ["temoignages"], "PAGE_PATHS": ["pages"]}
 def setting(settings: Mapping[str, Any], name: str) -> Any:
     """A ``COMPLAINTS_*`` setting, or its default."""
     value = settings.get(name, DEFAULTS[name])
-    if name == "COMPLAINTS_TOPIC_FEEDS" and value is None:
+    if name in ("COMPLAINTS_TOPIC_FEEDS", "COMPLAINTS_FOLLOWUP_FEEDS") and value is None:
         return bool(settings.get("FEED_ALL_ATOM") or settings.get("FEED_ALL_RSS"))
     return value
 

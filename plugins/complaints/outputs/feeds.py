@@ -66,7 +66,7 @@ class FeedPage:
 def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
     """The title of a feed and of the ``<link rel="alternate">`` announcing it.
 
-    ``kind``: "all", "category", "tag", "author", "merchant", "topic", or anything else with
+    ``kind``: "all", "category", "tag", "author", "merchant", "topic", "followups", or anything else with
     ``name`` as the label. Typeset with the ``typographie`` rules (plain text).
     """
     name = str(name).strip()
@@ -77,6 +77,7 @@ def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
         "author": f"Témoignages {de(name)} — {sitename}",
         "merchant": f"Témoignages sur {name} — {sitename}",
         "topic": f"Problèmes : {name} — {sitename}",
+        "followups": f"Suivi des dossiers — {sitename}",
     }
     text = labels.get(kind) or (f"{name} — {sitename}" if name else sitename)
     return apply_text(text)

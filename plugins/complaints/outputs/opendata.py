@@ -6,7 +6,8 @@ money with two decimals and its ISO 4217 code, issues joined with ``;``; a cell 
 spreadsheet would run as a formula starts with ``'`` (OWASP). JSON: rates in [0, 1] to
 4 places, money per currency, ``score`` null below the minimum of cases. ``status`` is
 the current outcome (``status_at_publication`` the first). Every score is recomputable
-from the CSV: ``round_score(shrunk_score(case_points of a merchant's rows))``.
+from the CSV: ``round_score(shrunk_score(case_points of a merchant's rows))``; what
+publication changed, from ``suivis.csv`` with ``temoignages.csv`` (Méthodologie).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol, TextIO
 
+from complaints.domain.publication_effect import PublicationEffect
 from complaints.domain.scorecard import CaseLike, MoneyLike, Scorecard, not_recovered
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -234,9 +236,16 @@ def _money_json(amounts: Mapping[str, Decimal]) -> dict[str, float]:
 
 
 def merchant_record(
-    *, slug: str, name: str, url: str, scorecard: Scorecard, fictional: bool = False
+    *,
+    slug: str,
+    name: str,
+    url: str,
+    scorecard: Scorecard,
+    fictional: bool = False,
+    effect: PublicationEffect | None = None,
 ) -> dict[str, Any]:
-    """A JSON-serialisable record of a merchant and all its scorecard metrics."""
+    """A JSON-serialisable record of a merchant, all its scorecard metrics and what
+    publication changed (``after_publication_*``: null below the minimum of cases)."""
     card = scorecard
     interval = card.resolved_share_interval
     return {
@@ -273,6 +282,9 @@ def merchant_record(
         "cases_with_broken_promises": card.cases_with_broken_promises,
         "score": card.score,
         "low_confidence": card.low_confidence,
+        "after_publication_cases": None if effect is None else effect.cases,
+        "after_publication_moved": None if effect is None else effect.moved,
+        "after_publication_median_days": None if effect is None else effect.median_days,
     }
 
 

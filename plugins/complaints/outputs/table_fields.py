@@ -300,6 +300,9 @@ MERCHANT_RECORD_FIELDS = (
     "cases_with_broken_promises",
     "score",
     "low_confidence",
+    "after_publication_cases",
+    "after_publication_moved",
+    "after_publication_median_days",
 )
 
 MERCHANT = _fields(
@@ -424,6 +427,28 @@ MERCHANT = _fields(
         "boolean",
         "Confiance faible",
         f"true : moins de {rules.LOW_CONFIDENCE_BELOW} témoignages.",
+    ),
+    Field(
+        "after_publication_cases",
+        "integer",
+        "Dossiers publiés (suivi)",
+        "Témoignages publiés comptés pour « ce que la publication a changé » ; vide sous "
+        f"{rules.MIN_CASES_FOR_SCORE} témoignages.",
+    ),
+    Field(
+        "after_publication_moved",
+        "integer",
+        "Dossiers qui ont bougé",
+        "Dossiers où, d'après les suivis, le marchand a répondu ou le dossier a été résolu "
+        "(même en partie) après la publication ; vide sous le seuil.",
+    ),
+    Field(
+        "after_publication_median_days",
+        "number",
+        "Délai médian après publication",
+        "Jours médians entre la publication et ce premier mouvement (une demi-journée "
+        "possible) ; vide sans mouvement ou sous le seuil.",
+        unit=DAY,
     ),
 )
 

@@ -12,7 +12,15 @@ from typing import Any
 from jinja2 import Environment
 
 from complaints.domain import rules
-from complaints.present import escaping, followups, formatting, rights_tool, synopsis, trend_chart
+from complaints.present import (
+    escaping,
+    followups,
+    formatting,
+    publication_effect,
+    rights_tool,
+    synopsis,
+    trend_chart,
+)
 from complaints.present.text import plain_text
 
 FILTERS: dict[str, Any] = {
@@ -20,8 +28,10 @@ FILTERS: dict[str, Any] = {
     **synopsis.FILTERS,
     **trend_chart.FILTERS,
     **followups.FILTERS,
+    **publication_effect.FILTERS,
 }
-"""French formatting, the merchant pages' sentences, the trend chart, follow-ups."""
+"""French formatting, the merchant pages' sentences, the trend chart, follow-ups, what
+publication changed."""
 
 THEME_FILTERS: dict[str, Any] = {**escaping.FILTERS, "striptags": plain_text}
 """On top of :data:`FILTERS` in the theme: URLs and JSON checked where they land, and a

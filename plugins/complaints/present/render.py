@@ -114,7 +114,7 @@ def render_case_html(
             delay=delay_text,
             topics=topics,
         )
-    ) + render_followups_html(environment(), testimony, published)
+    ) + render_followups_html(environment(), testimony, published, site_root)
 
 
 def insert_case_html(content: str, case_html: str) -> str:
