@@ -250,9 +250,21 @@ def _rules(text: str) -> str:
     return text
 
 
+WIDONT_MAX = 16
+"""The last two words are bound only when, together, they are at most this long: a
+longer group could not fit a phone's line and would be broken inside a word."""
+
+
 def widont(text: str) -> str:
-    """Replace the last space of ``text`` with a NBSP (no lone last word)."""
-    return _WIDONT.sub(NBSP, text, count=1)
+    """Replace the last space of ``text`` with a NBSP (no lone last word), when the two
+    words it binds are short enough (:data:`WIDONT_MAX`)."""
+    match = _WIDONT.search(text)
+    if match is None:
+        return text
+    before = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+    if len(before) + 1 + len(text[match.end() :].strip()) > WIDONT_MAX:
+        return text
+    return text[: match.start()] + NBSP + text[match.end() :]
 
 
 def apply(html: str) -> str:

@@ -175,7 +175,14 @@ def test_every_scorecard_recomputes_from_the_tables_alone(built_site: Path) -> N
         )
         records.append(record)
     recomputed = Source([], records)
-    assert list(merchant_rows(recomputed)) == published
+    # what publication changed is recomputed from the follow-ups
+    # (tests/site/test_publication_effect_published.py): the scorecard's columns here
+    effect = ("after_publication_cases", "after_publication_moved", "after_publication_median_days")
+
+    def scorecard_columns(rows):
+        return [{k: v for k, v in row.items() if k not in effect} for row in rows]
+
+    assert scorecard_columns(merchant_rows(recomputed)) == scorecard_columns(published)
     assert list(merchant_amount_rows(recomputed)) == amounts
     # and marchands.json, today's file, holds the same figures
     data = json.loads((built_site / "donnees/marchands.json").read_text(encoding="utf-8"))

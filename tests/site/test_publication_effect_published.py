@@ -1,5 +1,5 @@
 """« Ce que la publication a changé » recomputed from the published open data alone
-(``suivis.csv`` and ``temoignages.csv``) equals what the merchants' pages, the
+(``csv/suivis.csv`` and ``temoignages.csv``) equals what the merchants' pages, the
 merchants' index and ``marchands.json`` say."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _delay(testimony: dict[str, str], followups: list[dict[str, str]]) -> int | 
 
 def _recomputed(site: Path) -> tuple[dict[str, tuple], tuple]:
     followups = defaultdict(list)
-    for row in _rows(site, "suivis.csv"):
+    for row in _rows(site, "csv/suivis.csv"):
         followups[row["testimony_url"]].append(row)
     delays = defaultdict(list)
     for testimony in _rows(site, "temoignages.csv"):

@@ -210,6 +210,12 @@ def test_widont_title() -> None:
     assert widont("un") == "un"
 
 
+def test_widont_never_binds_a_group_too_long_for_a_phone_line() -> None:
+    title = "Techno-Bazar Lunaire : commande annulée, remboursement introuvable"
+    assert "remboursement introuvable" in apply_title(title)
+    assert widont("un prix exorbitant") == f"un prix{NBSP}exorbitant"
+
+
 def test_empty_and_control_characters() -> None:
     assert apply("") == ""
     assert apply("a\x00b : c") == "a\x00b : c"  # not HTML: left alone
