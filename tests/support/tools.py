@@ -170,6 +170,10 @@ def key_pages(site: Path) -> dict[str, str]:
         # the readers' deadlines page, with its script (the form) and without (tables)
         ("vos-droits", "vos-droits/"),
         ("vos-droits-sans-js", "vos-droits/"),
+        # a testimony with follow-ups, the corrections log, the open-data page
+        ("temoignage-suivi", "2021/09/techno-bazar-lunaire-carte-graphique-remboursement/"),
+        ("suivi-des-dossiers", "suivi-des-dossiers/"),
+        ("donnees", "donnees/"),
         # every other page type: a topic and the topics index, a section, an author,
         # the archives and a plain page
         ("probleme", "problemes/livraison/"),
