@@ -85,9 +85,15 @@ def _exact_date(value: object) -> date:
     return day
 
 
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "CHF": "CHF", "FS": "CHF"}
+
+
 def _currency(value: str) -> str:
     if is_currency(value):
         return value
+    if value.strip() in _CURRENCY_SIGNS:
+        code = _CURRENCY_SIGNS[value.strip()]
+        raise ValueError(f"un code de devise ISO 4217, pas un symbole : écrivez {code}")
     if is_currency(value.upper()):
         raise ValueError(f"code de devise ISO 4217 en majuscules attendu : {value.upper()}")
     raise ValueError("code de devise ISO 4217 attendu (ex. EUR, USD, GBP, CHF)")
@@ -297,6 +303,10 @@ def _money_example(value: object) -> str:
 
 
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?")
+_WITH_CURRENCY = re.compile(r"€|\$|£|\b(?:EUR|euros?|USD|CHF|GBP)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d{1,2})?")
+_FRENCH_BOOLEANS = {"oui": "true", "vrai": "true", "non": "false", "faux": "false"}
 
 
 def problems_from(
@@ -323,6 +333,16 @@ def problems_from(
         elif kind == "decimal_parsing" and _DECIMAL_COMMA.fullmatch(str(value).strip()):
             number = str(value).strip().replace(",", ".")
             expected = f"un nombre avec un point décimal : écrivez {number} (pas de virgule)"
+        elif kind == "decimal_parsing" and _GROUPED.fullmatch(str(value).strip()):
+            number = "".join(str(value).split())
+            expected = f"un nombre sans espace : écrivez {number}"
+        elif kind == "decimal_parsing" and _WITH_CURRENCY.search(str(value)):
+            number = _NUMBER.search(str(value))
+            shown = number.group().replace(",", ".") if number else "900"
+            expected = f"un nombre seul : écrivez {shown} (la devise va dans currency: EUR)"
+        elif kind == "bool_parsing" and str(value).strip().lower() in _FRENCH_BOOLEANS:
+            word = _FRENCH_BOOLEANS[str(value).strip().lower()]
+            expected = f"true ou false : écrivez {word} (pas « {value} »)"
         elif kind in _MESSAGES:
             expected = _MESSAGES[kind]
         else:

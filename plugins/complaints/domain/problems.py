@@ -47,18 +47,29 @@ def show(value: object, limit: int = 60) -> str:
         return "(absent)"
     if value is None:
         return "(vide)"
-    if isinstance(value, date | datetime):
-        text = value.isoformat()
-    elif isinstance(value, str | int | float | Decimal | bool):
-        text = str(value).lower() if isinstance(value, bool) else str(value)
-    else:
-        try:
-            text = repr(value)
-        except Exception:  # a hostile __repr__ must not crash the check
-            text = f"<{type(value).__name__}>"
+    text = _written(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"« {text} »"
+
+
+def _written(value: object, depth: int = 0) -> str:
+    """A value as an editor wrote it in YAML: ``{date: 2008-07-13, kind: order}``."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str | int | float | Decimal):
+        return str(value)
+    if depth < 3 and isinstance(value, dict):
+        items = (f"{_written(k, depth + 1)}: {_written(v, depth + 1)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if depth < 3 and isinstance(value, list | tuple):
+        return "[" + ", ".join(_written(item, depth + 1) for item in value) + "]"
+    try:
+        return repr(value)
+    except Exception:  # a hostile __repr__ must not crash the check
+        return f"<{type(value).__name__}>"
 
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:

@@ -142,6 +142,10 @@ _CLOSERS = re.compile(r"[\]}]+\s*$")
 _NO_SPACE = re.compile(r"^(\s*(?:-\s+)?[\w-]+):(?=[^\s/])")
 _KEY_LINE = re.compile(r"^([ \t]*)(?:-\s+)?[\w-]+:(?:\s|$)")
 _DASH_NO_SPACE = re.compile(r"^(\s*)-(?=[^\s-])")
+_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s+([^:\s].*)$")
+_ITEM_WITHOUT_DASH = re.compile(r"^(\s+)(?=[{\[])")
+_ITEM = "(élément de liste)"
+"""A candidate's field: the list item its line holds."""
 _VALUE_START = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)[\w-]+:\s+")
 _NEXT_KEY = re.compile(r",\s*[\w-]+:\s")
 _WORD_BEFORE = re.compile(r"(?<=\s)([\w-]+)\s*$")
@@ -214,6 +218,24 @@ def _candidates(
                 _replaced(lines, number, f"{match[1]}- {lines[number][match.end() :]}"),
                 replay.child() if number == problem.line else None,
                 "une espace après le tiret « - » d'un élément de liste",
+            )
+        if ":" not in lines[number] and (match := _NO_COLON.match(lines[number])):
+            yield (
+                number,
+                None,
+                _replaced(lines, number, f"{match[1]}{match[2]}: {match[3]}"),
+                None,
+                f"un « : » après le nom du champ « {match[2]} » (nom, « : », espace, valeur)",
+            )
+        if (match := _ITEM_WITHOUT_DASH.match(lines[number])) and any(
+            other.startswith(f"{match[1]}- ") for other in lines
+        ):
+            yield (
+                number,
+                None,
+                _replaced(lines, number, f"{match[1]}- {lines[number][match.end() :]}"),
+                _ITEM,
+                "un tiret « - » au début de cet élément de liste, comme les autres",
             )
         if match := _NO_SPACE.match(lines[number]):
             yield (
@@ -307,6 +329,9 @@ def diagnose(text: str, error: yaml.YAMLError, loader: type) -> Diagnosis | None
         if _parses(repaired, loader):
             if path is None:
                 path = _replay(repaired, loader).key_at(number, column) or replay.reading()
+            elif path == _ITEM:  # the list item the line holds: its first key's parent
+                first = _replay(repaired, loader).key_at(number, None) or ""
+                path = first.rpartition(".")[0] or replay.reading()
             return Diagnosis(number, path, advice, column or 0)
     problem: Any = getattr(error, "problem_mark", None)
     if problem is None:
