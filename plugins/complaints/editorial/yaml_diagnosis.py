@@ -15,7 +15,16 @@ from typing import Any
 
 import yaml
 
-from complaints.domain.model import Delivery, Event, Money, Order, Outcome, Testimony, Verification
+from complaints.domain.model import (
+    Delivery,
+    Event,
+    FollowUp,
+    Money,
+    Order,
+    Outcome,
+    Testimony,
+    Verification,
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +160,7 @@ _NEXT_KEY = re.compile(r",\s*[\w-]+:\s")
 _WORD_BEFORE = re.compile(r"(?<=\s)([\w-]+)\s*$")
 FIELD_NAMES = frozenset(
     name
-    for model in (Testimony, Order, Event, Outcome, Money, Delivery, Verification)
+    for model in (Testimony, Order, Event, Outcome, Money, Delivery, Verification, FollowUp)
     for name in model.model_fields
 ) | {"title", "date", "category", "tags", "author", "slug", "summary", "status", "modified"}
 """Names a line may start a field with (a word before « : » that is one is a field)."""
