@@ -32,7 +32,8 @@ from complaints.editorial.validate import check_text
 from complaints.outputs import opendata
 from complaints.outputs.feeds import update_notice
 from complaints.outputs.opendata import FOLLOWUP_COLUMNS, followup_rows, write_csv
-from complaints.outputs.spreadsheet import FOLLOWUPS_SHEET_TITLE, write_xlsx
+from complaints.outputs.tables import registry
+from complaints.outputs.workbook import workbook_bytes
 from complaints.present.followups import on_date_html, outcome_text
 from complaints.present.render import render_case_html
 from tests.support.checks import RULES
@@ -364,9 +365,9 @@ def test_open_data_rows_and_workbook_sheet():
         "open",
         "2021-07-01",
     )
-    binary = io.BytesIO()
-    write_xlsx([row], binary, followups=rows)
-    sheet = openpyxl.load_workbook(io.BytesIO(binary.getvalue()))[FOLLOWUPS_SHEET_TITLE]
+    tables = {table.name: table for table in registry()}
+    data = workbook_bytes([(tables["temoignages"], [row]), (tables["suivis"], rows)])
+    sheet = openpyxl.load_workbook(io.BytesIO(data))[tables["suivis"].sheet]
     table = list(sheet.iter_rows(values_only=True))
     assert list(table[0]) == list(FOLLOWUP_COLUMNS) and len(table) == 6
     cells = dict(zip(FOLLOWUP_COLUMNS, table[5], strict=True))

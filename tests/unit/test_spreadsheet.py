@@ -1,4 +1,5 @@
-"""The spreadsheet twin of temoignages.csv: typed cells, same columns, same bytes twice."""
+"""The testimonies' sheet of donnees/temoignages.xlsx: typed cells, the CSV's columns,
+same bytes twice."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from decimal import Decimal
 import openpyxl
 
 from complaints.outputs.opendata import CSV_COLUMNS
-from complaints.outputs.spreadsheet import write_xlsx
+from complaints.outputs.tables import registry
+from complaints.outputs.workbook import workbook_bytes
 
 ROW = {column: "" for column in CSV_COLUMNS} | {
     "url": "https://example.org/2009/07/x/",
@@ -29,10 +31,11 @@ ROW = {column: "" for column in CSV_COLUMNS} | {
 }
 
 
+TESTIMONIES = next(table for table in registry() if table.name == "temoignages")
+
+
 def _xlsx(rows: list[dict[str, str]], generated: datetime | None = None) -> bytes:
-    stream = io.BytesIO()
-    write_xlsx(rows, stream, generated=generated)
-    return stream.getvalue()
+    return workbook_bytes([(TESTIMONIES, rows)], generated=generated)
 
 
 def _sheet(data: bytes):

@@ -3,27 +3,30 @@ describing every field (openpyxl, write-only: one pass, rows not kept in memory)
 
 Cells are typed by the Table Schema (numbers, dates, true/false), a text starting with
 "=" stays text, money has two decimals. The bytes are deterministic
-(:func:`spreadsheet.deterministic_zip`).
+(:func:`deterministic_zip`: fixed zip timestamps, ``modified`` as ``created``).
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from complaints.outputs.datapackage import allowed_values
-from complaints.outputs.spreadsheet import MONEY_FORMAT, deterministic_zip
 from complaints.outputs.table_fields import Field
 from complaints.outputs.table_files import typed
 from complaints.outputs.tables import Table
 
+MONEY_FORMAT = "#,##0.00"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 FIELDS_SHEET = "Champs"
 FIELDS_COLUMNS = ("table", "colonne", "titre", "type", "unité", "description", "valeurs")
 WIDE = 60
@@ -95,3 +98,34 @@ def workbook_bytes(
     buffer = io.BytesIO()
     workbook.save(buffer)
     return deterministic_zip(buffer.getvalue())
+
+
+CORE_PROPERTIES = "docProps/core.xml"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def _modified_as_created(core_xml: bytes) -> bytes:
+    """openpyxl stamps ``modified`` with the time of saving: give it ``created``'s value."""
+    root = etree.fromstring(core_xml)
+    created = root.find(f"{_DCTERMS}created")
+    modified = root.find(f"{_DCTERMS}modified")
+    if created is not None and modified is not None:
+        modified.text = created.text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The same zip with a fixed timestamp on every member and in its properties."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == CORE_PROPERTIES:
+                content = _modified_as_created(content)
+            target.writestr(member, content)
+    return out.getvalue()
