@@ -68,6 +68,8 @@ COMPLAINTS_SECTIONS = {SECTION_NAMES!r}
 #      testimony (outcome.status flips at each repetition), on its own copy, warmed up
 #   e  (a) with TYPOGRAPHIE_ENABLED = False (typography's cost = a - e)
 #   f  like d with CONTENT_CACHING_LAYER "reader"
+#   r  the peer pipeline: (c), then Pagefind over its whole output, as a Pelican user
+#      would get a searchable site (timed together)
 SETTINGS = {
     "a": COMMON_HEAD,
     "b": COMMON_HEAD
@@ -123,6 +125,16 @@ CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = @CACHE@
 """,
 }
+SETTINGS["r"] = SETTINGS["c"]  # then Pagefind over the whole output (PEER_INDEX)
+# (a) with the phase marks first (run.py --phases, benchmarks/phases.py)
+SETTINGS["m"] = (
+    COMMON_HEAD
+    + f"""
+PLUGIN_PATHS = [{str(ROOT / "benchmarks")!r}, *PLUGIN_PATHS]
+PLUGINS = ["phase_marks", *PLUGINS]
+"""
+)
+PEER_INDEX = [PY, "-m", "pagefind", "--site"]  # the peer pipeline's second step: + OUTPUT
 CACHED = {"d", "f"}
 LABELS = {
     "a": "(a) site as published (parallel, the default)",
@@ -132,6 +144,7 @@ LABELS = {
     "e": "(e) site, typography off",
     "f": "(f) cached rebuild, reader layer",
     "s": "(s) site as published, serial (PARALLEL = False)",
+    "r": "(r) peer pipeline: plain Pelican, then `python -m pagefind --site`",
     "p": "(p) parallel_build opt-in (older results files)",
 }
 STATUS_RE = re.compile(r"(outcome: \{status: )(open|unresolved)(,)")
@@ -244,37 +257,45 @@ class TreeMemory(threading.Thread):
 
 
 def build(content: Path, settings: Path, output: Path, log: Path,
-          profile: Path | None = None) -> dict[str, float | int]:  # fmt: skip
-    """One build in a fresh subprocess; wall time, peak RSS, CPU of that child."""
+          profile: Path | None = None, then: list[str] | None = None) -> dict[str, float | int]:  # fmt: skip
+    """One build in a fresh subprocess (then ``then`` + OUTPUT, timed with it): wall
+    time, CPU of the children, memory of their trees."""
     cmd = [PY]
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
     cmd += ["-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
             "--fatal", "errors"]  # fmt: skip
+    commands = [cmd] + ([[*then, str(output)]] if then else [])
     env = {**os.environ, **LEGAL_VALUES, "SITEURL": SITEURL, "PYTHONHASHSEED": "0"}
     load = os.getloadavg()[0]  # other jobs on this shared machine, just before
+    cpu, main_mb, rss_mb, pss_mb, processes = 0.0, 0.0, 0.0, 0.0, 0
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        memory = TreeMemory(proc.pid)
-        memory.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        for command in commands:
+            proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
+                                    stderr=subprocess.STDOUT)  # fmt: skip
+            memory = TreeMemory(proc.pid)
+            memory.start()
+            _, status, usage = os.wait4(proc.pid, 0)
+            memory.stop()
+            if os.waitstatus_to_exitcode(status) != 0:
+                out.close()
+                tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise SystemExit(f"build failed: {' '.join(command)}\n{tail}")
+            cpu += usage.ru_utime + usage.ru_stime
+            main_mb, processes = max(main_mb, memory.main_hwm), max(processes, memory.processes)
+            rss_mb, pss_mb = max(rss_mb, memory.sum_rss), max(pss_mb, memory.sum_pss)
         wall = time.perf_counter() - start
-        memory.stop()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise SystemExit(f"build failed ({proc.returncode}): {' '.join(cmd)}\n{tail}")
     pages = sum(1 for _ in output.rglob("*.html"))
     files = sum(1 for p in output.rglob("*") if p.is_file())
     return {
         "wall": round(wall, 3),
-        "cpu": round(usage.ru_utime + usage.ru_stime, 3),
-        "maxrss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: kilobytes, largest process
-        "main_mb": round(memory.main_hwm, 1),
-        "all_rss_mb": round(memory.sum_rss, 1),
-        "all_pss_mb": round(memory.sum_pss, 1),
-        "processes": memory.processes,
+        "cpu": round(cpu, 3),
+        "maxrss_mb": round(main_mb, 1),
+        "main_mb": round(main_mb, 1),
+        "all_rss_mb": round(rss_mb, 1),
+        "all_pss_mb": round(pss_mb, 1),
+        "processes": processes,
         "load": round(load, 2),
         "pages": pages,
         "files": files,
@@ -325,8 +346,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
-    """Seconds from saving a testimony to its new title in its page and merchant page."""
+def preview_latency(size: int, content: Path, edits: int = 3, gap: float = 3.0) -> dict:
+    """Seconds from saving a testimony to its new title in its page and merchant page.
+
+    After the first build, ``edits`` saves of one testimony, each ``gap`` seconds after
+    the previous one showed (an editor fixing a typo, then another): a save may land
+    while the rebuild of the previous one runs. Then the last rebuild is waited for.
+    """
     copy = WORK / f"content-{size}-preview"
     output = WORK / "out" / f"{size}-preview"
     for folder in (copy, output):
@@ -341,21 +367,36 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(proc.pid)
     memory.start()
+    builds: list[tuple[float, float]] = []  # (when reported, seconds) of each whole build
+    reported = threading.Condition()
 
-    def next_build() -> dict:
-        """The next "Site construit en X s." line of the task (other lines go to the log)."""
+    def read_reports() -> None:
+        """Every "Site construit en X s." line of the task (other lines go to the log)."""
         for line in proc.stderr:
             log.write(line)
             log.flush()
             if built := BUILT_RE.match(line.strip()):
-                return {"seconds": float(built.group(1))}
-        raise SystemExit(f"invoke livereload stopped: see {log.name}")
+                with reported:
+                    builds.append((time.perf_counter(), float(built.group(1))))
+                    reported.notify_all()
+        with reported:
+            reported.notify_all()
 
-    builds = [next_build()]  # the first, full build
+    def build_after(moment: float) -> float:
+        """The seconds of the first whole build reported after ``moment``."""
+        with reported:
+            while not any(when > moment for when, _s in builds):
+                if proc.poll() is not None:
+                    raise SystemExit(f"invoke livereload stopped: see {log.name}")
+                reported.wait(1.0)
+            return next(seconds for when, seconds in builds if when > moment)
+
+    threading.Thread(target=read_reports, daemon=True).start()
+    first = build_after(0.0)
     latencies = []
     try:
+        time.sleep(1.0)  # the preview is idle before the first save
         for n in range(1, edits + 1):
-            time.sleep(1.0)  # the preview is idle, as between an editor's saves
             marker = f"revisionbench{n}"
             edited = retitle(text, marker)
             saved = target.with_name(target.name + ".tmp")
@@ -373,16 +414,56 @@ def preview_latency(size: int, content: Path, edits: int = 3) -> dict:
                     raise SystemExit(f"preview: {marker} not on disk after 120 s")
                 time.sleep(0.005)
             latencies.append(round(time.perf_counter() - start, 3))
-            builds.append(next_build())  # the whole build's report
-            print(f"N={size} preview edit {n}: {latencies[-1]} s to both pages, "
-                  f"whole build {builds[-1]['seconds']} s", flush=True)  # fmt: skip
+            print(f"N={size} preview save {n}: {latencies[-1]} s to both pages", flush=True)
+            if n < edits:
+                time.sleep(gap)
+        last = build_after(start)
+        print(f"N={size} preview: the last whole build took {last} s", flush=True)
     finally:
         proc.terminate()  # SIGTERM: the task stops its preview process and exits
         proc.wait()
         memory.stop()
         log.close()
-    return {"latencies": latencies, "builds": builds, "main_mb": round(memory.main_hwm, 1),
+    return {"latencies": latencies, "gap": gap,
+            "builds": [{"seconds": first}] + [{"seconds": s} for _w, s in builds[1:]],
+            "main_mb": round(memory.main_hwm, 1),
             "all_rss_mb": round(memory.sum_rss, 1), "all_pss_mb": round(memory.sum_pss, 1)}  # fmt: skip
+
+
+def run_phases(size: int, content: Path) -> dict:
+    """One more build of (a), with CPU per phase and per kind of process."""
+    from phases import phase_profile
+
+    output = WORK / "out" / f"{size}-phases"
+    cmd = [PY, "-m", "pelican", str(content), "-o", str(output), "-s",
+           str(settings_file("m", size)), "--fatal", "errors"]  # fmt: skip
+    env = {**os.environ, **LEGAL_VALUES, "SITEURL": SITEURL, "PYTHONHASHSEED": "0"}
+    result = phase_profile(cmd, env, ROOT, WORK / "logs" / f"{size}-phases.log",
+                           WORK / f"marks-{size}.txt")  # fmt: skip
+    shutil.rmtree(output, ignore_errors=True)
+    print(f"N={size} phases of (a): {result}", flush=True)
+    return result
+
+
+def phase_table(phases: dict) -> list[str]:
+    """The phases of one build of (a) as a Markdown table."""
+    from phases import KINDS, PHASES
+
+    rows = phases["phases"]
+    wall = sum(rows[p]["wall"] for p in PHASES) or 1.0
+    out = ["| phase of (a) | wall s | share of wall | CPU s: main | workers | Pagefind "
+           "| cores busy |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for p in PHASES:
+        row = rows[p]
+        cpu = sum(row[k] for k in KINDS)
+        busy = cpu / row["wall"] if row["wall"] else 0.0
+        out.append(f"| {p} | {row['wall']:.1f} | {row['wall'] / wall:.0%} | {row['main']:.1f} "
+                   f"| {row['workers']:.1f} | {row['pagefind']:.1f} | {busy:.2f} |")  # fmt: skip
+    total = {k: sum(rows[p][k] for p in PHASES) for k in KINDS}
+    out.append(f"| whole build | {wall:.1f} | 100% | {total['main']:.1f} | "
+               f"{total['workers']:.1f} | {total['pagefind']:.1f} | "
+               f"{sum(total.values()) / wall:.2f} |")  # fmt: skip
+    return out
 
 
 def check_cached_output(size: int, content: Path, cached_output: Path, target: Path) -> dict:
@@ -445,7 +526,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
             if v in CACHED:
                 flip_status(targets[v])
             res = build(contents[v], settings[v], WORK / "out" / f"{size}-{v}",
-                        WORK / "logs" / f"{size}-{v}-{rep}.log")  # fmt: skip
+                        WORK / "logs" / f"{size}-{v}-{rep}.log",
+                        then=PEER_INDEX if v == "r" else None)  # fmt: skip
             results[v].append(res)
             print(f"N={size} rep {rep + 1}/{args.reps} {v}: {res}", flush=True)
     checks = {}
@@ -453,6 +535,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
         checks[v] = check_cached_output(size, contents[v], WORK / "out" / f"{size}-{v}",
                                         targets[v])  # fmt: skip
         print(f"N={size} {v} output equal to a clean build: {checks[v]}", flush=True)
+    phases = run_phases(size, content) if args.phases else None
     preview = preview_latency(size, content) if args.preview else None
     merchants = (
         sum(1 for _ in (content / "merchants").glob("*.md")) if size in CORPORA else args.merchants
@@ -461,7 +544,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
             "corpus": str(CORPORA[size]) if size in CORPORA else None,
             "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
             "machine": versions(), "results": results, "warm": warm, "checks": checks,
-            "preview": preview}  # fmt: skip
+            "phases": phases, "preview": preview}  # fmt: skip
     (WORK / f"results-{size}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     if not args.keep_output:
         for v in args.variants:
@@ -534,6 +617,10 @@ def _load(runs: list[dict]) -> str:
     return f"{statistics.median(loads):.1f}" if loads else "–"
 
 
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
 def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
@@ -575,7 +662,8 @@ def report(sizes: list[int]) -> str:
         cpu = {v: _median(runs, "cpu") for v, runs in data.get("results", {}).items() if runs}
         out.append("")
         out.append("Ratios of medians, wall time (CPU time of all processes in brackets):\n")
-        ratios = [("(a)/(c)", "a", "c", 0.6), ("(a)/(s)", "a", "s", None),
+        ratios = [("(a)/(r)", "a", "r", 0.8), ("(a)/(c)", "a", "c", None),
+                  ("(a)/(s)", "a", "s", None),
                   ("(s)/(c)", "s", "c", None), ("(s)/(b)", "s", "b", None),
                   ("(d)/(a)", "d", "a", None), ("(f)/(a)", "f", "a", None)]  # fmt: skip
         for label, x, y, budget in ratios:
@@ -587,17 +675,24 @@ def report(sizes: list[int]) -> str:
                     else (f" (target ≤ {budget}: " + ("met" if r <= budget else "NOT MET") + ")")
                 )
                 out.append(f"- {label} = {r:.2f} [{cpu[x] / cpu[y]:.2f}]{verdict}")
-        for v in ("a", "s"):
+        for v, main_budget, all_budget in (("a", 250, 600), ("s", 400, 400)):
             runs = data["results"].get(v)
             if not runs:
                 continue
             main_mb = max(r.get("main_mb", r["maxrss_mb"]) for r in runs)
             rss = max(r.get("all_rss_mb", r["maxrss_mb"]) for r in runs)
             pss = max(r.get("all_pss_mb", 0) for r in runs)
-            out.append(f"- peak memory of ({v}): main process {main_mb:.0f} MB (target ≤ 300: "
-                       + ("met" if main_mb <= 300 else "NOT MET") + f"), all processes "
-                       f"{rss:.0f} MB RSS / {pss:.0f} MB PSS (target ≤ 600: "
-                       + ("met" if pss <= 600 else "NOT MET") + ")")  # fmt: skip
+            out.append(f"- peak memory of ({v}): main process {main_mb:.0f} MB (target ≤ "
+                       f"{main_budget}: " + _verdict(main_mb <= main_budget) + "), all "
+                       f"processes {rss:.0f} MB RSS / {pss:.0f} MB PSS (target ≤ {all_budget}: "
+                       + _verdict(pss <= all_budget) + ")")  # fmt: skip
+        if data.get("phases"):
+            phases = data["phases"]
+            out.append("")
+            out.append(f"One more build of (a), phase by phase ({phases['wall']:.1f} s, "
+                       f"{phases['cpu']:.1f} s CPU):\n")  # fmt: skip
+            out.extend(phase_table(phases))
+            out.append("")
         for v, check in data.get("checks", {}).items():
             out.append(f"- {LABELS[v]}: output identical to a clean build: {check}")
         preview = data.get("preview")
@@ -607,16 +702,18 @@ def report(sizes: list[int]) -> str:
             med_lat = statistics.median(lat)
             out.append(f"- preview (`invoke livereload`, pelicanconf.py): "
                        f"first build {preview['builds'][0]['seconds']:.2f} s; after each of "
-                       f"{len(lat)} edits, seconds to the testimony's page and its merchant's "
-                       f"page: {', '.join(f'{x:.2f}' for x in lat)}, median {med_lat:.2f} "
-                       "(target ≤ 2: " + ("met" if med_lat <= 2 else "NOT MET") + "); whole "
+                       f"{len(lat)} saves {preview.get('gap', 1.0):g} s apart, seconds to the "
+                       f"testimony's page and its merchant's page: "
+                       f"{', '.join(f'{x:.2f}' for x in lat)}, median {med_lat:.2f}, max "
+                       f"{max(lat):.2f} (target ≤ 0.5 and ≤ 1: "
+                       + _verdict(med_lat <= 0.5 and max(lat) <= 1) + "); whole "
                        f"build {', '.join(f'{x:.2f}' for x in whole)} s; peak memory: main "
                        f"{preview['main_mb']:.0f} MB, all processes {preview['all_rss_mb']:.0f}"
                        f" MB RSS / {preview['all_pss_mb']:.0f} MB PSS")  # fmt: skip
         out.append("")
     if len(loaded) >= 2:
         small, large = min(loaded), max(loaded)
-        for v in ("a", "s", "c"):
+        for v in ("a", "s", "c", "r"):
             if v in loaded[small]["results"] and v in loaded[large]["results"]:
                 t_s = _median(loaded[small]["results"][v], "wall")
                 t_l = _median(loaded[large]["results"][v], "wall")
@@ -632,8 +729,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--variants", nargs="+", default=["a", "s", "c"],
+    parser.add_argument("--variants", nargs="+", default=["a", "s", "c", "r"],
                         choices=sorted(SETTINGS))  # fmt: skip
+    parser.add_argument("--no-phases", dest="phases", action="store_false",
+                        help="skip the build of (a) timed phase by phase")  # fmt: skip
     parser.add_argument("--no-preview", dest="preview", action="store_false",
                         help="skip the preview-latency measure")  # fmt: skip
     parser.add_argument("--only-preview", action="store_true",

@@ -20,6 +20,7 @@ from parallel_build import url_memo
 from parallel_build.listings import IdentityList
 from parallel_build.pelican_internals import replace_listings, version_problem
 from parallel_build.reading import ParallelReaders
+from parallel_build.template_cache import drop_compiled_templates, share_compiled_templates
 from parallel_build.writing import install
 
 logger = logging.getLogger(__name__)
@@ -52,16 +53,20 @@ def processes(settings: dict[str, Any]) -> int:
     return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
 
 
-def begin_memo(pelican: Any) -> None:
-    """``get_generators``: a fresh URL memo for the build (none when not active)."""
+def begin_build(pelican: Any) -> None:
+    """``get_generators``: a fresh URL memo for the build (none when not active), and
+    templates compiled once for all processes (several processes only)."""
     if active(pelican.settings):
         url_memo.begin_memo()
     else:
         url_memo.end_memo()
+    if processes(pelican.settings) >= 2:
+        share_compiled_templates(pelican.settings)
 
 
-def end_memo(_pelican: Any) -> None:
+def end_build(pelican: Any) -> None:
     url_memo.end_memo()
+    drop_compiled_templates(pelican.settings)
 
 
 def index_listings(generator: Any) -> None:
@@ -102,8 +107,8 @@ def register() -> None:
     _supported = problem is None
     if problem:
         logger.warning(problem)
-    signals.get_generators.connect(begin_memo)
-    signals.finalized.connect(end_memo)
+    signals.get_generators.connect(begin_build)
+    signals.finalized.connect(end_build)
     signals.article_generator_finalized.connect(index_listings)
     signals.article_generator_init.connect(read_in_parallel)
     signals.all_generators_finalized.connect(write_in_parallel)

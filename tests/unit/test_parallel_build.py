@@ -248,3 +248,40 @@ def test_pelicans_memo_of_contents_html_is_emptied_and_fills_again_alike() -> No
     forget_contents_html()
     assert not Article.get_content.cache
     assert article.get_content("https://example.org") == html
+
+
+def test_templates_compiled_by_one_process_are_loaded_by_the_others(tmp_path: Path) -> None:
+    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+    from parallel_build.template_cache import drop_compiled_templates, share_compiled_templates
+
+    settings = {"JINJA_ENVIRONMENT": {"trim_blocks": True}}
+    share_compiled_templates(settings)
+    options = settings["JINJA_ENVIRONMENT"]
+    cache = options["bytecode_cache"]
+    assert options["trim_blocks"] and isinstance(cache, FileSystemBytecodeCache)
+    loader = DictLoader({"page.html": "{{ 1 + 1 }}"})
+    Environment(loader=loader, **options).get_template("page.html")  # one process compiles
+    assert len(os.listdir(cache.directory)) == 1
+    child = os.fork()
+    if child == 0:  # another process: loads the bytecode, compiles nothing
+        ok = False
+        try:
+            Environment.compile = None  # type: ignore[assignment,method-assign]
+            ok = Environment(loader=loader, **options).get_template("page.html").render() == "2"
+        finally:
+            os._exit(0 if ok else 1)
+    assert os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) == 0
+    drop_compiled_templates(settings)
+    assert "bytecode_cache" not in settings["JINJA_ENVIRONMENT"]
+    assert not Path(cache.directory).exists()
+
+
+def test_a_bytecode_cache_already_given_is_kept(tmp_path: Path) -> None:
+    from jinja2 import FileSystemBytecodeCache
+    from parallel_build.template_cache import drop_compiled_templates, share_compiled_templates
+
+    given = FileSystemBytecodeCache(str(tmp_path))
+    settings = {"JINJA_ENVIRONMENT": {"bytecode_cache": given}}
+    share_compiled_templates(settings)
+    drop_compiled_templates(settings)
+    assert settings["JINJA_ENVIRONMENT"]["bytecode_cache"] is given and tmp_path.exists()

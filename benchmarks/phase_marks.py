@@ -1,0 +1,38 @@
+"""Pelican plugin of the benchmark: the time at which each phase of a build begins.
+
+Listed first in PLUGINS by ``benchmarks/phases.py``; appends ``name time`` lines to
+the file named by the ``PHASE_MARKS`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from pelican import signals
+
+MARKS = (
+    ("reading", signals.article_generator_preread),  # articles read from here
+    ("context", signals.article_generator_pretaxonomy),  # every article read
+    ("writing", signals.get_writer),  # context complete, pages and feeds next
+    ("search index", signals.finalized),  # every page written; finalized receivers
+)
+
+
+def _marker(name: str) -> Any:
+    def mark(*_args: Any, **_kwargs: Any) -> None:
+        path = os.environ.get("PHASE_MARKS")
+        if path:
+            with open(path, "a", encoding="utf-8") as marks:
+                marks.write(f"{name}\t{time.time()}\n")
+
+    return mark
+
+
+_receivers = [(_marker(name), signal) for name, signal in MARKS]
+
+
+def register() -> None:
+    for receiver, signal in _receivers:
+        signal.connect(receiver)
