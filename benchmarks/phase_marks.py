@@ -1,7 +1,8 @@
 """Pelican plugin of the benchmark: the time at which each phase of a build begins.
 
 Listed first in PLUGINS by ``benchmarks/phases.py``; appends ``name time`` lines to
-the file named by the ``PHASE_MARKS`` environment variable.
+the file named by the ``PHASE_MARKS`` environment variable, with the main process's
+resident memory then and its peak so far (MB).
 """
 
 from __future__ import annotations
@@ -20,12 +21,20 @@ MARKS = (
 )
 
 
+def _memory(field: str) -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def _marker(name: str) -> Any:
     def mark(*_args: Any, **_kwargs: Any) -> None:
         path = os.environ.get("PHASE_MARKS")
         if path:
             with open(path, "a", encoding="utf-8") as marks:
-                marks.write(f"{name}\t{time.time()}\n")
+                marks.write(f"{name}\t{time.time()}\t{_memory('VmRSS')}\t{_memory('VmHWM')}\n")
 
     return mark
 

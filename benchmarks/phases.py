@@ -111,10 +111,14 @@ def phase_profile(command: list[str], env: dict[str, str], cwd: Path, log: Path,
         sampler.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"phase build failed: see {log}")
-    marks = {}
+    marks: dict[str, float] = {}
+    memory: dict[str, tuple[float, float]] = {}  # main process at the phase's start
     for line in marks_file.read_text(encoding="utf-8").splitlines():
-        name, moment = line.split("\t")
-        marks.setdefault(name, float(moment))  # the first build of the marks' phase
+        name, moment, rss, peak = line.split("\t")
+        marks.setdefault(name, float(moment))
+        memory.setdefault(name, (float(rss), float(peak)))
     table = attribute(sampler.samples, marks, start, end)
+    for name, (rss, peak) in memory.items():
+        table[name]["main_rss_at_start"], table[name]["main_peak_at_start"] = rss, peak
     return {"wall": round(end - start, 2), "cpu": round(usage.ru_utime + usage.ru_stime, 2),
             "phases": {p: {k: round(v, 2) for k, v in row.items()} for p, row in table.items()}}  # fmt: skip

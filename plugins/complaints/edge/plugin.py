@@ -15,7 +15,6 @@ from complaints.edge import findability, followup_log, merchants, messages, sear
 from complaints.edge.case_box import add_case_box
 from complaints.edge.content_problems import finalize_articles, finalize_pages
 from complaints.edge.filters import add_filters
-from complaints.edge.jsonld import add_article_jsonld
 from complaints.edge.output_folder import empty_output_before_writing
 from complaints.edge.output_plan import (
     blank_draft_translations,
@@ -58,7 +57,6 @@ def register() -> None:
     signals.page_generator_finalized.connect(keep_static_links_of_written_content)
     # 8.–9. the output plan, JSON-LD, what the search index will read
     signals.all_generators_finalized.connect(check_outputs)
-    signals.all_generators_finalized.connect(add_article_jsonld)
     signals.all_generators_finalized.connect(search_index.plan_index)
     # 10. the writer; the output folder emptied once the content is valid
     signals.get_writer.connect(get_writer)

@@ -18,7 +18,6 @@ from complaints.domain.merchants import recount
 from complaints.domain.topics import categories_of
 from complaints.edge.contents import LINES, PROBLEMS, corpus_entry, every_article
 from complaints.edge.findability import LASTMOD_KEY
-from complaints.edge.jsonld import attach_jsonld
 from complaints.edge.merchants import describe_merchant
 from complaints.edge.settings import site_rules
 from complaints.editorial.validate import corpus_problems
@@ -50,7 +49,6 @@ def refresh_testimony(generator: Any, *, old: Any, new: Any) -> frozenset[str] |
         return "problems between files"
     recount(new.merchant, context["articles"])
     describe_merchant(new.merchant, context, generator.settings)
-    attach_jsonld([new], context, generator.settings)
     new.issue_categories = categories_of(case.issues)
     # A follow-up moves ``modified``: shown on these two pages, in the sitemap's dates
     # (put in place above) and in feeds, which only the full build writes. Not when
