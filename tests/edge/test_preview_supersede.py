@@ -9,7 +9,9 @@ the ones before has ended (the holders aside).
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -30,7 +32,7 @@ from tests.support.preview import (
     pages_of,
     preview_site,
 )
-from tests.support.rebuild_gate import PLUGIN, Gate
+from tests.support.rebuild_gate import PLUGIN, Gate, alive
 from tests.support.sample import ROOT
 
 
@@ -259,3 +261,54 @@ def test_the_holder_s_successive_refreshes_write_a_clean_build_s_pages(
         assert refresh() == pages_of(b)  # the new build holds the site now
         assert preview.build().ok
     assert differences(output, clean_build(content, theme, tmp_path / "clean3")) == []
+
+
+def build_processes(gate: Gate, build: int) -> set[int]:
+    """The ``build``-th build's main process and the forks it held at the gate."""
+    group = gate.events("start")[build]["pid"]
+    return {group} | {e["pid"] for e in gate.events("wait") if e["pgid"] == group}
+
+
+def none_alive(pids: set[int], timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_closing_at_once_stops_the_build_under_way(
+    site: tuple[Path, Path], server: PreviewProcess, gate: Gate
+) -> None:
+    content, _theme = site
+    edit(sorted(content.glob("temoignages/*/*.md"))[2], r'^title: "', 'title: "Fermé ')
+    gate.close()
+    request = server.request()
+    gate.waiting(build=1)
+    server.close(timeout=0)
+    result = request.wait(30)
+    assert result is not None and not result.ok and not result.superseded
+    assert none_alive(build_processes(gate, 1) | build_processes(gate, 0))  # and the holder
+
+
+def test_a_preview_process_that_dies_is_started_again(
+    site: tuple[Path, Path], server: PreviewProcess, gate: Gate
+) -> None:
+    """Its build and its holder end with it; the next request is served by a new one."""
+    content, _theme = site
+    testimony = sorted(content.glob("temoignages/*/*.md"))[2]
+    edit(testimony, r'^title: "', 'title: "Perdu ')
+    gate.close()
+    request = server.request()
+    gate.waiting(build=1)
+    os.kill(gate.events("start")[1]["ppid"], signal.SIGKILL)
+    result = request.wait(30)
+    assert result is not None and not result.ok
+    assert result.message == "le processus d'aperçu s'est arrêté ; il a été relancé"
+    assert none_alive(build_processes(gate, 1) | build_processes(gate, 0))
+    gate.open()
+    edit(testimony, r'^title: "Perdu ', 'title: "Retrouvé ')
+    assert server.build().ok  # the new process's first build (no holder yet)
+    result = server.build()
+    assert result.ok and result.early == [] and result.early_refused == "0 article files changed"

@@ -4,8 +4,8 @@ Named ``tests.support.rebuild_gate`` in PLUGINS, with two settings: REBUILD_LOG,
 file that gets one JSON line per event, and REBUILD_GATE, a file: while it exists,
 each writing fork of a build waits (at most REBUILD_GATE_SECONDS) once it wrote its
 first page (not the build's main process, nor the holder's warm path). Events:
-``start`` (a build's main process, its process group, and the processes of earlier
-builds still alive: none but holders may be), ``wait`` (a fork at the gate), ``end``
+``start`` (a build's main process, its group, its parent (the preview), and processes
+of earlier builds still alive: none but holders may be), ``wait`` (a fork at the gate), ``end``
 (the build's main process, once Pelican's run is over). :class:`Gate`: the tests' side.
 """
 
@@ -61,7 +61,7 @@ def started(pelican: Any) -> None:
     earlier = events(Path(settings["REBUILD_LOG"]))
     ended = {e["pid"] for e in earlier if e["event"] == "end"}  # holders may be alive
     others = sorted({e["pid"] for e in earlier} - ended - {os.getpid()})
-    _log(settings, "start", alive=[pid for pid in others if alive(pid)])
+    _log(settings, "start", ppid=os.getppid(), alive=[pid for pid in others if alive(pid)])
 
 
 def wrote(_path: str, context: dict[str, Any] | None = None, **_kwargs: Any) -> None:
