@@ -182,6 +182,8 @@ class PreviewProcess:
                 answer = json.loads(line)
             except ValueError:
                 continue
+            if not isinstance(answer, dict):
+                continue
             with self._lock:
                 if not channel.pending:
                     continue
@@ -189,8 +191,12 @@ class PreviewProcess:
                 request = channel.pending[0] if early else channel.pending.popleft()
             if early:
                 request.early(answer["early"])
-            else:
-                request.complete(BuildResult(**answer))
+                continue
+            try:
+                result = BuildResult(**answer)
+            except TypeError:  # fields of another version: the request is not left waiting
+                result = BuildResult(False, 0.0, message=f"réponse incomprise : {line.strip()}")
+            request.complete(result)
         with self._lock:
             left = list(channel.pending)
             channel.pending.clear()
