@@ -135,11 +135,12 @@ def livereload(c, path=None, output=None, settings=None, extra_settings=None):
 
     The site stays in memory in a preview process (parallel_build.preview): a save
     builds again in place, re-reading only what changed and writing the saved page
-    and its merchant's page first. A save that breaks the build shows the problems in
-    the browser tab (HTTP 500 page) until the next good save. Settings or plugin
-    code changes start a new preview process.
+    and its merchant's page first (a save during a build stops it and is served the
+    same way). A save that breaks the build shows the problems in the browser tab
+    (HTTP 500 page) until the next good save. Settings or plugin code changes start a
+    new preview process.
     """
-    from parallel_build.preview import PreviewProcess
+    from parallel_build.preview import BuildResult, PreviewProcess
     from pelican import get_config, parse_arguments
 
     from sitebuild.live_server import LastBuild, SourceWatcher, live_server
@@ -156,19 +157,25 @@ def livereload(c, path=None, output=None, settings=None, extra_settings=None):
     last = LastBuild()
     preview = watcher = None
 
-    def reload_tabs(_early_pages: list[str]) -> None:
+    def reload_tabs(_early_pages: list[str] | None = None) -> None:
         if watcher is not None:  # the saved page and its merchant's page, before the rest
             watcher.reload_tabs()
 
-    def build() -> None:
-        result = preview.build(on_early=reload_tabs)
+    def report(result: BuildResult) -> None:
+        if result.superseded:  # a newer save's build follows
+            return
         if result.ok:
             last.succeeded()
             print(f"Site construit en {result.seconds} s.", file=sys.stderr)
-            return
-        last.failed("".join(f"{line}\n" for line in result.problems or [result.message]))
-        sys.stderr.write(last.report)
-        print("Corrigez le fichier et enregistrez : la page se rechargera.", file=sys.stderr)
+        else:
+            last.failed("".join(f"{line}\n" for line in result.problems or [result.message]))
+            sys.stderr.write(last.report)
+            print("Corrigez le fichier et enregistrez : la page se rechargera.", file=sys.stderr)
+        reload_tabs()
+
+    def build() -> None:
+        # returns at once: a save that comes during the build stops it and is served
+        preview.request(on_early=reload_tabs, on_result=report)
 
     def restart_and_build() -> None:
         # settings and plugin code are read once per preview process
@@ -180,14 +187,15 @@ def livereload(c, path=None, output=None, settings=None, extra_settings=None):
             preview = PreviewProcess(
                 settings_file, cwd=str(ROOT), module="sitebuild.preview_runner", **overrides
             )
-            build()
+            report(preview.build())
             watcher = SourceWatcher(
                 [
                     (ROOT / settings_file, restart_and_build),
                     (ROOT / "plugins", restart_and_build),
                     (ROOT / site["THEME"], build),
                     (ROOT / site["PATH"], build),
-                ]
+                ],
+                actions_reload_tabs=True,
             )
             server = live_server(last, watcher)
             server.serve(

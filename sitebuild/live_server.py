@@ -5,8 +5,9 @@ listing the problems, with the livereload script, so the tab reloads by itself a
 shows the site again after the next good save; other files come from the previous site.
 :class:`SourceWatcher` is woken by the kernel (inotify, through watchfiles), runs the
 matching action in a thread of its own while the server keeps serving, and reloads the
-open tabs once it is done (or earlier, through :meth:`SourceWatcher.reload_tabs`); a
-changed Markdown file is built once it is whole (:mod:`sitebuild.settling`).
+open tabs once it is done, or lets actions that only ask for a build reload them
+(:meth:`SourceWatcher.reload_tabs`); a changed Markdown file is built once it is whole
+(:mod:`sitebuild.settling`).
 """
 
 from __future__ import annotations
@@ -92,11 +93,20 @@ class SourceWatcher(Watcher):
 
     ``rules`` are ``(path, action)`` pairs, a file or a folder each, the most thorough
     action first: for each batch of changes (the batch ends once nothing changed for
-    ``step_ms``), the first rule that matches a changed file runs, then the tabs reload.
+    ``step_ms``), the first rule that matches a changed file runs, then the tabs reload
+    (``actions_reload_tabs``: the actions return before their work is done and reload
+    the tabs themselves, through :meth:`reload_tabs`).
     """
 
-    def __init__(self, rules: Sequence[tuple[Path, Action]], step_ms: int = 50) -> None:
+    def __init__(
+        self,
+        rules: Sequence[tuple[Path, Action]],
+        step_ms: int = 50,
+        *,
+        actions_reload_tabs: bool = False,
+    ) -> None:
         super().__init__()
+        self.actions_reload_tabs = actions_reload_tabs
         # a path that does not exist (a theme of Pelican's own, by name) is not watched
         self.rules = [(path.resolve(), action) for path, action in rules if path.exists()]
         self.step_ms = step_ms
@@ -137,16 +147,23 @@ class SourceWatcher(Watcher):
 
         changes = watch(*roots, step=self.step_ms, stop_event=self.stopping, recursive=recursive)
         for batch in changes:
-            changed = [Path(name) for _change, name in batch]
-            action = first_action(self.rules, changed)
-            if action is None:
-                continue
-            wait_until_complete(changed)  # a file written in place may be caught half-way
-            with lock:
-                if self.stopping.is_set():
-                    return
-                action()
+            if not self.run([Path(name) for _change, name in batch], lock):
+                return
+
+    def run(self, changed: Sequence[Path], lock: threading.Lock) -> bool:
+        """Run the action for a batch of changed files (then reload the tabs, unless
+        the actions do); False once the watcher is stopping."""
+        action = first_action(self.rules, changed)
+        if action is None:
+            return True
+        wait_until_complete(changed)  # a file written in place may be caught half-way
+        with lock:
+            if self.stopping.is_set():
+                return False
+            action()
+        if not self.actions_reload_tabs:
             self.reload_tabs()
+        return True
 
 
 def live_server(last: LastBuild, watcher: Watcher | None = None) -> Server:

@@ -2,46 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 from parallel_build.preview import Preview, PreviewProcess, fingerprints
 
-from tests.support.builds import build_site
-from tests.support.corpus import generate, tree
 from tests.support.corpus import stable_differences as differences
+from tests.support.corpus import tree
+from tests.support.preview import built_preview, clean_build, edit, pages_of, preview_site
 from tests.support.sample import ROOT
-
-
-def clean_build(content: Path, theme: Path, output: Path) -> Path:
-    """A build from scratch with pelicanconf.py, in a subprocess as `invoke build` runs it."""
-    result = build_site(
-        output, settings="pelicanconf.py", content=content, extra={"THEME": json.dumps(str(theme))}
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return output
-
-
-def edit(path: Path, pattern: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
-    assert count == 1, f"{pattern!r} not in {path}"
-    path.write_text(changed, encoding="utf-8")
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> tuple[Path, Path]:
-    content = generate(tmp_path / "content", testimonies=16, merchants=6)
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    return content, theme
+    return preview_site(tmp_path)
 
 
 def test_edits_end_in_the_clean_build_output(site: tuple[Path, Path], tmp_path: Path) -> None:
@@ -135,38 +112,6 @@ def test_a_file_rewritten_with_its_size_and_time_is_hashed_again(tmp_path: Path)
     assert fingerprints(tmp_path, known) != first
     path.unlink()
     assert fingerprints(tmp_path, known) == {} and known == {}
-
-
-def pages_of(testimony: Path) -> set[str]:
-    """The output names of a generated testimony's page and of its merchant's page."""
-    text = testimony.read_text(encoding="utf-8")
-    date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
-    slug = re.search(r"^slug: (\S+)$", text, re.M)
-    merchant = re.search(r"^  merchant: (\S+)$", text, re.M)
-    assert date and slug and merchant, testimony
-    return {
-        f"{date.group(1)}/{date.group(2)}/{slug.group(1)}/index.html",
-        f"marchands/{merchant.group(1)}/index.html",
-    }
-
-
-@contextmanager
-def built_preview(site: tuple[Path, Path], output: Path, **overrides: Any) -> Iterator[Preview]:
-    """A preview of ``site`` into ``output`` after its first build (closed at the end)."""
-    content, theme = site
-    preview = Preview(
-        str(ROOT / "pelicanconf.py"),
-        PATH=str(content),
-        THEME=str(theme),
-        OUTPUT_PATH=str(output),
-        **overrides,
-    )
-    try:
-        first = preview.build()
-        assert first.ok and first.early == [] and first.early_refused == ""
-        yield preview
-    finally:
-        preview.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,24 @@ def test_an_action_can_reload_the_tabs_before_it_ends(monkeypatch: pytest.Monkey
     watcher.reload_tabs()
     assert calls == [(LiveReloadHandler.reload_waiters, "*")]
     watcher.stop()
+
+
+@pytest.mark.parametrize("actions_reload_tabs", [False, True])
+def test_the_tabs_reload_after_an_action_unless_it_reloads_them_itself(
+    tmp_path: Path, actions_reload_tabs: bool
+) -> None:
+    """`invoke livereload`'s actions only ask for a build: the preview reloads the tabs
+    once pages are written, not the watcher when the action returns."""
+    ran: list[str] = []
+    reloads: list[str] = []
+    watcher = live_server.SourceWatcher(
+        [(tmp_path, lambda: ran.append("build"))], actions_reload_tabs=actions_reload_tabs
+    )
+    watcher.reload_tabs = lambda: reloads.append("reload")  # type: ignore[method-assign]
+    assert watcher.run([tmp_path / "theme.css"], threading.Lock())
+    assert watcher.run([Path("/elsewhere/a.css")], threading.Lock())  # no rule: nothing
+    assert ran == ["build"]
+    assert reloads == ([] if actions_reload_tabs else ["reload"])
+    watcher.stop()
+    assert not watcher.run([tmp_path / "theme.css"], threading.Lock())
+    assert ran == ["build"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import selectors
+import signal
 import sys
 from dataclasses import asdict
 from typing import Any
 
-from parallel_build.preview.session import Preview
+from parallel_build.preview.session import SUPERSEDED, BuildResult, Preview
 
 
 def _answers() -> Any:
@@ -20,18 +22,72 @@ def _answers() -> Any:
 
 
 def _serve(preview: Preview) -> None:
-    """Answer each ``build`` line on stdin with one JSON line (after a line
-    ``{"early": [names]}`` when the warm path wrote pages)."""
+    """Answer each ``build`` line on stdin with one JSON line, in order: a build's
+    result, or for one a newer line superseded, a result saying so. A line
+    ``{"early": [names]}`` comes first when the warm path wrote pages.
+
+    A new line stops the build under way at once (see :meth:`Preview.cancel`), so
+    its warm path has the processors. Lines that came together are one request: all
+    but the last are superseded. Once stdin ends, the build under way is finished.
+    """
     answers = _answers()
 
-    def early(names: list[str]) -> None:
-        answers.write(json.dumps({"early": names}) + "\n")
+    def send(data: dict[str, Any]) -> None:
+        answers.write(json.dumps(data) + "\n")
         answers.flush()
 
-    for line in sys.stdin:
-        if line.strip() == "build":
-            answers.write(json.dumps(asdict(preview.build(on_early=early))) + "\n")
-            answers.flush()
+    def early(names: list[str]) -> None:
+        send({"early": names})
+
+    stdin = sys.stdin.fileno()  # read raw: select() knows nothing of a file's buffer
+    selector = selectors.DefaultSelector()
+    selector.register(stdin, selectors.EVENT_READ)
+    unread, reading = b"", True
+    while reading or preview.running is not None:
+        running = preview.running
+        if running is not None:
+            selector.register(running, selectors.EVENT_READ)
+        ready = {key.fd for key, _events in selector.select()}
+        if running is not None:
+            selector.unregister(running)
+            if running.fileno() in ready:  # ended: its result before any newer line's
+                send(asdict(preview.finish()))
+        if stdin not in ready:
+            continue
+        chunk = os.read(stdin, 65536)
+        if not chunk:
+            selector.unregister(stdin)
+            reading = False
+        *lines, unread = (unread + chunk).split(b"\n")
+        asked = sum(line.strip() == b"build" for line in lines)
+        if not asked:
+            continue
+        if preview.running is not None:
+            send(asdict(preview.cancel()))
+        for _ in range(asked - 1):
+            send(asdict(BuildResult(False, 0.0, message=SUPERSEDED, superseded=True)))
+        preview.start(on_early=early)
+
+
+def _stop_builds_on_signals(preview: Preview) -> None:
+    """SIGTERM or SIGINT: kill the build under way and the holder (each leads a group
+    of its own, which a signal to this process's group does not reach), then do what
+    the signal did before."""
+    owner = os.getpid()
+
+    def stop(signum: int, frame: Any, previous: Any) -> None:
+        if os.getpid() == owner:  # not in a build's fork, which inherits this handler
+            preview.kill()
+        if callable(previous):
+            previous(signum, frame)
+        else:  # the default action
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(signum)
+        if previous != signal.SIG_IGN:
+            signal.signal(signum, lambda n, f, previous=previous: stop(n, f, previous))
 
 
 def _watch(preview: Preview, step: float) -> None:
@@ -70,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.path:
         overrides["PATH"] = args.path
     preview = Preview(args.settings, **overrides)
+    _stop_builds_on_signals(preview)
     try:
         if args.serve:
             _serve(preview)

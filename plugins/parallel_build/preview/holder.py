@@ -1,4 +1,9 @@
-"""The process of the last good preview build, holding the site for the warm path."""
+"""The process of the last good preview build, holding the site for the warm path.
+
+It answers one refresh after another (each a saved article's pages written, see
+:func:`parallel_build.warm.refresh`) until it is released; once it refused or failed
+a refresh, its objects may be half-changed, so it ends and is not asked again.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ class Holder:
     conn: Any
 
     def refresh(self, path: str) -> tuple[list[str], str]:
-        """The output names it wrote for ``path``, or ``[]`` and why not; it then ends."""
+        """The output names it wrote for ``path``, or ``[]`` and why not (then it has
+        ended: it is not asked again)."""
         try:
             self.conn.send(path)
             if not self.conn.poll(WARM_SECONDS):
@@ -30,7 +36,8 @@ class Holder:
             names, reason = self.conn.recv()
         except (EOFError, OSError) as error:  # TimeoutError is an OSError
             names, reason = [], f"the warm process is gone ({type(error).__name__}: {error})"
-        self.release()
+        if not names:
+            self.release()
         return names, reason
 
     def release(self) -> None:
@@ -43,16 +50,22 @@ class Holder:
 
 
 def hold(conn: Any, generators: list[Any]) -> None:
-    """Wait for one article path to refresh (:func:`.warm.refresh`) or ``None``; answer."""
-    try:
-        path = conn.recv()
-    except (EOFError, KeyboardInterrupt):  # the preview ended, or Ctrl-C in its terminal
-        return
-    if path is None:
-        return
-    try:
-        answer = refresh(generators, path)
-    except Exception as error:  # the full build that follows reports what is wrong
-        answer = [], f"{type(error).__name__}: {error}"
-    with suppress(OSError):
-        conn.send(answer)
+    """Answer each article path received (:func:`.warm.refresh`) until ``None``, or
+    until a refresh wrote nothing (its objects may be half-changed)."""
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, KeyboardInterrupt):  # the preview ended, or Ctrl-C in its terminal
+            return
+        if path is None:
+            return
+        try:
+            answer = refresh(generators, path)
+        except Exception as error:  # the full build that follows reports what is wrong
+            answer = [], f"{type(error).__name__}: {error}"
+        try:
+            conn.send(answer)
+        except OSError:
+            return
+        if not answer[0]:
+            return
