@@ -127,19 +127,27 @@ def _read(generator: ArticlesGenerator, path: str, logged: list[str]) -> Any:
 def substitute(old: Any, new: Any, generators: list[Any], articles: ArticlesGenerator) -> int:
     """Put ``new`` in the place of ``old`` wherever the build keeps its articles: the
     lists and mappings of Pelican's articles generator and its context, and the
-    arguments of the noted writes; returns how many places."""
-    places = sum(replace_item(holder, old, new) for holder in article_holders(articles))
+    arguments of the noted writes; returns how many places. A list or mapping that
+    several holders share is looked through once."""
+    seen: set[int] = set()
+
+    def swap(holder: Any) -> int:
+        if not isinstance(holder, (list, dict)) or id(holder) in seen:
+            return 0
+        seen.add(id(holder))
+        return replace_item(holder, old, new)
+
+    places = sum(swap(holder) for holder in article_holders(articles))
     for generator in generators:
         recorder = getattr(generator, "output_recorder", None)
         for task in recorder.tasks.values() if recorder is not None else ():
-            task.calls = [
-                (method, tuple(new if a is old else a for a in args), kwargs)
-                for method, args, kwargs in task.calls
-            ]
-            for _method, args, kwargs in task.calls:
+            for index, (method, args, kwargs) in enumerate(task.calls):
+                if any(a is old for a in args):
+                    args = tuple(new if a is old else a for a in args)
+                    task.calls[index] = (method, args, kwargs)
                 for value in (*args, *kwargs.values()):
-                    places += replace_item(value, old, new)
-                places += replace_item(kwargs, old, new)
+                    places += swap(value)
+                places += swap(kwargs)
     return places
 
 

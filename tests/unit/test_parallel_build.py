@@ -285,3 +285,16 @@ def test_a_bytecode_cache_already_given_is_kept(tmp_path: Path) -> None:
     share_compiled_templates(settings)
     drop_compiled_templates(settings)
     assert settings["JINJA_ENVIRONMENT"]["bytecode_cache"] is given and tmp_path.exists()
+
+
+def test_templates_still_render_once_the_build_s_cache_is_gone() -> None:
+    from jinja2 import DictLoader, Environment
+    from parallel_build.template_cache import drop_compiled_templates, share_compiled_templates
+
+    settings: dict = {"JINJA_ENVIRONMENT": {}}
+    share_compiled_templates(settings)
+    environment = Environment(
+        loader=DictLoader({"a.html": "{{ 2 * 3 }}"}), **settings["JINJA_ENVIRONMENT"]
+    )
+    drop_compiled_templates(settings)  # the build ended; the preview's warm path renders
+    assert environment.get_template("a.html").render() == "6"

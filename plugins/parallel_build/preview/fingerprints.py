@@ -20,20 +20,32 @@ def fingerprints(root: Path, known: dict[str, tuple[Stat, str]] | None = None) -
     ``known`` (path → (stat, hash)) lets a file whose inode, size, modification and
     status-change times are all unchanged keep its hash without being read again (any
     write changes the status-change time, which no tool can set back); it is brought
-    up to date.
+    up to date. A file removed while the folder is read is left out.
     """
     known = known if known is not None else {}
-    found = {}
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            path = os.path.join(folder, name)
-            relative = Path(path).relative_to(root).as_posix()
-            st = os.stat(path)
-            stat = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-            kept = known.get(relative)
-            if kept is None or kept[0] != stat:
-                with open(path, "rb") as file:
-                    kept = known[relative] = (stat, hashlib.file_digest(file, "sha256").hexdigest())
+    found: dict[str, str] = {}
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            relative = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    folders.append((entry.path, relative + "/"))
+                    continue
+                st = entry.stat()
+                stat = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                kept = known.get(relative)
+                if kept is None or kept[0] != stat:
+                    with open(entry.path, "rb") as file:
+                        digest = hashlib.file_digest(file, "sha256").hexdigest()
+                    kept = known[relative] = (stat, digest)
+            except FileNotFoundError:  # an editor's temporary file, gone meanwhile
+                continue
             found[relative] = kept[1]
     for gone in known.keys() - found.keys():
         del known[gone]
