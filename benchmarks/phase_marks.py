@@ -14,7 +14,7 @@ from typing import Any
 from pelican import signals
 
 MARKS = (
-    ("reading", signals.article_generator_preread),  # articles read from here
+    ("reading", signals.article_generator_init),  # generators made, articles read next
     ("context", signals.article_generator_pretaxonomy),  # every article read
     ("writing", signals.get_writer),  # context complete, pages and feeds next
     ("search index", signals.finalized),  # every page written; finalized receivers
@@ -29,10 +29,15 @@ def _memory(field: str) -> float:
     return 0.0
 
 
+_main = os.getpid()  # forked workers send some of these signals too: not marked
+_marked: set[str] = set()
+
+
 def _marker(name: str) -> Any:
     def mark(*_args: Any, **_kwargs: Any) -> None:
         path = os.environ.get("PHASE_MARKS")
-        if path:
+        if path and os.getpid() == _main and name not in _marked:
+            _marked.add(name)
             with open(path, "a", encoding="utf-8") as marks:
                 marks.write(f"{name}\t{time.time()}\t{_memory('VmRSS')}\t{_memory('VmHWM')}\n")
 

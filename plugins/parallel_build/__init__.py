@@ -18,7 +18,11 @@ from pelican import signals
 
 from parallel_build import url_memo
 from parallel_build.listings import IdentityList
-from parallel_build.pelican_internals import replace_listings, version_problem
+from parallel_build.pelican_internals import (
+    keep_contents_html_as_utf8,
+    replace_listings,
+    version_problem,
+)
 from parallel_build.reading import ParallelReaders
 from parallel_build.template_cache import drop_compiled_templates, share_compiled_templates
 from parallel_build.writing import install
@@ -58,6 +62,7 @@ def begin_build(pelican: Any) -> None:
     templates compiled once for all processes (several processes only)."""
     if active(pelican.settings):
         url_memo.begin_memo()
+        keep_contents_html_as_utf8()
     else:
         url_memo.end_memo()
     if processes(pelican.settings) >= 2:

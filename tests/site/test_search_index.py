@@ -141,6 +141,7 @@ def test_the_vocabulary_keeps_the_words_of_pages_as_written_and_reads_the_others
         SEEN_KEY,
         WORDS_KEY,
         WRITTEN_KEY,
+        _NewWords,
         _Seen,
         note_page_words,
         site_vocabulary,
@@ -155,7 +156,8 @@ def test_the_vocabulary_keeps_the_words_of_pages_as_written_and_reads_the_others
         return str(path)
 
     searched = ["a/index.html", "b/index.html", "c/index.html"]
-    context = {SEEN_KEY: _Seen(frozenset(searched)), WORDS_KEY: [], WRITTEN_KEY: []}
+    seen = _Seen(frozenset(searched))
+    context = {SEEN_KEY: seen, WORDS_KEY: _NewWords(seen), WRITTEN_KEY: []}
     for name, text in (("a/index.html", "alpha commun"), ("b/index.html", "beta commun"),
                        ("autre/index.html", "ailleurs")):  # fmt: skip
         note_page_words(page(name, text), {**context, "output_file": name})  # Pelican's copy
@@ -165,3 +167,6 @@ def test_the_vocabulary_keeps_the_words_of_pages_as_written_and_reads_the_others
     page("c/index.html", "gamma")  # written by other means: read at the end
     words = site_vocabulary(tmp_path, searched, context)
     assert words == {"alpha", "beta", "commun", "gamma"}
+    context[WORDS_KEY].extend(["commun", "delta"])  # a worker's report, merged: each word once
+    assert sorted(context[WORDS_KEY]) == ["alpha", "beta", "commun", "delta"]
+    assert "delta" in seen.words  # a process forked from now on does not report it

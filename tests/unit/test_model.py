@@ -30,6 +30,19 @@ def test_pixmania_is_valid():
     assert case.experience_date.start == date(2008, 7, 13)
 
 
+def test_cases_read_in_another_process_share_their_field_names_and_stay_copyable():
+    import pickle
+
+    case = parse_testimony(pixmania_testimony(), source="p.md", merchants={"pixmania"})
+    first, second = (pickle.loads(pickle.dumps(case)) for _ in range(2))
+    assert first == case == second
+    assert first.order.__pydantic_fields_set__ is second.order.__pydantic_fields_set__
+    changed = first.outcome.model_copy(update={"as_of": date(2010, 1, 1)})
+    assert changed.as_of == date(2010, 1, 1) and "as_of" in changed.model_fields_set
+    assert first.outcome.as_of == date(2009, 7, 6)
+    assert copy.deepcopy(first) == case
+
+
 def test_yaml_date_forms_are_all_accepted():
     data = pixmania_testimony()
     data["experience_date"] = 2008

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from parallel_build import listed
 from parallel_build.preview import remove_stale
 from parallel_build.reading import slug_names
@@ -298,3 +299,25 @@ def test_templates_still_render_once_the_build_s_cache_is_gone() -> None:
     )
     drop_compiled_templates(settings)  # the build ended; the preview's warm path renders
     assert environment.get_template("a.html").render() == "6"
+
+
+class Utf8Holder:
+    from parallel_build.pelican_internals import Utf8Attribute
+
+    text = Utf8Attribute("text")
+
+
+def test_content_html_is_kept_as_utf8_and_read_back_as_text() -> None:
+    import pickle
+
+    holder = Utf8Holder()
+    with pytest.raises(AttributeError):
+        _ = holder.text
+    holder.text = "<p>1 299 € — déjà payé 🙂</p>"
+    assert holder.__dict__ == {"text_utf8": "<p>1 299 € — déjà payé 🙂</p>".encode()}
+    assert holder.text == "<p>1 299 € — déjà payé 🙂</p>"
+    assert pickle.loads(pickle.dumps(holder)).text == holder.text
+    holder.text = None  # not text: kept as it is
+    assert holder.text is None and "text_utf8" not in holder.__dict__
+    holder.__dict__["text"] = "set before"  # stored before the attribute was installed
+    assert holder.text == "set before"

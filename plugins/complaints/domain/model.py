@@ -118,8 +118,29 @@ Text = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
 
 
+_FIELD_SETS: dict[frozenset[str], frozenset[str]] = {}  # one of each, for every model
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        """Unpickled (a case read in another process): the names of the fields given
+        are one shared frozenset (the models are frozen), not a set per model."""
+        given = frozenset(state.get("__pydantic_fields_set__", ()))
+        shared = _FIELD_SETS.setdefault(given, given)
+        super().__setstate__({**state, "__pydantic_fields_set__": shared})
+
+    def __copy__(self) -> Any:
+        """A copy with a set of its own (``model_copy(update=...)`` adds to it)."""
+        copied = super().__copy__()
+        object.__setattr__(copied, "__pydantic_fields_set__", set(self.model_fields_set))
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Any:
+        copied = super().__deepcopy__(memo)
+        object.__setattr__(copied, "__pydantic_fields_set__", set(self.model_fields_set))
+        return copied
 
 
 class Money(_Model):

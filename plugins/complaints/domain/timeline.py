@@ -26,7 +26,7 @@ from complaints.domain.rules import (
 # at import, like the scorecard's thresholds: a changed rule reaches every page.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per testimony, kept for the whole build
 class CaseFacts:
     """What a case adds up to, for the case box, the scorecard and open data."""
 

@@ -6,13 +6,15 @@ Pagefind (the ``pagefind[bin]`` wheel's binary) reads only the pages marked
 such pages is indexed in several runs (``pagefind/``, ``pagefind/2/``…) that the
 search page merges; each run also indexes the site's vocabulary record
 (:mod:`complaints.outputs.search_vocabulary`), whose words are noted as each searched
-page is written (``content_written``, in whichever process wrote it).
+page is written (``content_written``, in whichever process wrote it). Up to
+``COMPLAINTS_SEARCH_RUNS_AT_ONCE`` runs go at the same time.
 """
 
 from __future__ import annotations
 
 import logging
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,21 @@ class _Seen:
 
     searched: frozenset[str]
     words: set[str] = field(default_factory=set)
+
+
+class _NewWords(list):  # type: ignore[type-arg]
+    """The build's list of words: a word already in it is not added again, and a
+    process forked later knows it (the main process adds what workers send with
+    ``extend``, so each word is sent by at most the workers alive when it first shows)."""
+
+    def __init__(self, seen: _Seen) -> None:
+        super().__init__()
+        self._seen = seen
+
+    def extend(self, words: Any) -> None:
+        new = [word for word in words if word not in self._seen.words]
+        self._seen.words.update(new)
+        super().extend(new)
 
 
 class SearchIndexError(Exception):
@@ -119,8 +136,8 @@ def plan_index(generators: list[Any]) -> None:
     _runs[str(Path(generators[0].output_path).resolve())] = (runs, paths, context)
     context[MORE_BUNDLES_KEY] = [f"{bundle_folder(n)}/" for n in range(2, len(runs) + 1)]
     if len(runs) > 1:
-        context[WORDS_KEY], context[WRITTEN_KEY] = [], []
-        context[SEEN_KEY] = _Seen(frozenset(path.lstrip("/") for path in paths))
+        seen = _Seen(frozenset(path.lstrip("/") for path in paths))
+        context[WORDS_KEY], context[WRITTEN_KEY], context[SEEN_KEY] = _NewWords(seen), [], seen
     else:
         context.pop(SEEN_KEY, None)
 
@@ -132,9 +149,7 @@ def note_page_words(path: str, context: dict[str, Any]) -> None:
     name = str(context.get("output_file", "")).lstrip("/")
     if seen is None or name not in seen.searched:
         return
-    new = page_words(Path(path).read_bytes(), IGNORED_SELECTORS) - seen.words
-    seen.words |= new
-    context[WORDS_KEY].extend(new)
+    context[WORDS_KEY].extend(page_words(Path(path).read_bytes(), IGNORED_SELECTORS))
     context[WRITTEN_KEY].append(name)
 
 
@@ -150,9 +165,17 @@ def site_vocabulary(output_path: Path, paths: list[str], context: dict[str, Any]
     return words
 
 
+def runs_at_once(settings: dict[str, Any]) -> int:
+    """How many Pagefind runs go at the same time (one in a build of one process)."""
+    if not settings.get("PARALLEL", True):
+        return 1
+    return max(1, int(setting(settings, "COMPLAINTS_SEARCH_RUNS_AT_ONCE")))
+
+
 def index_after_build(pelican: Any) -> None:
-    """``finalized`` receiver: index what this build wrote, one run after the other;
-    with several runs, each also reads the vocabulary record."""
+    """``finalized`` receiver: index what this build wrote, in runs of which up to
+    :func:`runs_at_once` go at the same time; with several runs, each also reads the
+    vocabulary record."""
     output = Path(pelican.output_path)
     runs, paths, context = _runs.pop(str(output.resolve()), ([ALL_HTML], [], {}))
     if len(runs) == 1:
@@ -162,7 +185,14 @@ def index_after_build(pelican: Any) -> None:
     words = site_vocabulary(output, paths, context)
     vocabulary.write_text(vocabulary_page(words), encoding="utf-8")
     try:
-        for number, glob in enumerate(runs, start=1):
-            index_site(output, with_path(glob, VOCABULARY_FILE), bundle_folder(number))
+        with ThreadPoolExecutor(max_workers=runs_at_once(pelican.settings)) as pool:
+            done = [
+                pool.submit(
+                    index_site, output, with_path(glob, VOCABULARY_FILE), bundle_folder(number)
+                )
+                for number, glob in enumerate(runs, start=1)
+            ]
+            for run in done:
+                run.result()  # the first run that failed, in order, stops the build
     finally:
         vocabulary.unlink()

@@ -44,8 +44,11 @@ DEFAULTS: dict[str, Any] = {
     "COMPLAINTS_DATA_PAGE": "donnees/index.html",
     # the JSON-LD publisher's logo
     "COMPLAINTS_PUBLISHER_LOGO": "theme/images/favicon.svg",
-    # pages per Pagefind run (its memory grows with what it reads: about 200 MB)
-    "COMPLAINTS_SEARCH_BUNDLE_PAGES": 800,
+    # pages per Pagefind run (its memory grows with what it reads: about 160 MB)
+    "COMPLAINTS_SEARCH_BUNDLE_PAGES": 600,
+    # Pagefind runs at a time (one when PARALLEL is False): each keeps about 1.4 cores
+    # busy, then writes alone
+    "COMPLAINTS_SEARCH_RUNS_AT_ONCE": 2,
     # empty the output folder once the content is valid (production)
     "COMPLAINTS_DELETE_OUTPUT_DIRECTORY": False,
 }
