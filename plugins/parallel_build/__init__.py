@@ -58,8 +58,8 @@ def processes(settings: dict[str, Any]) -> int:
 
 
 def begin_build(pelican: Any) -> None:
-    """``get_generators``: a fresh URL memo for the build (none when not active), and
-    templates compiled once for all processes (several processes only)."""
+    """``get_generators``: a fresh URL memo for the build and contents' HTML kept as
+    UTF-8 (when active), templates compiled once for all processes (several only)."""
     if active(pelican.settings):
         url_memo.begin_memo()
         keep_contents_html_as_utf8()
