@@ -14,18 +14,10 @@ import threading
 import time
 from pathlib import Path
 
+from proctree import cpu_seconds, tree_stats
+
 PHASES = ("start-up", "reading", "context", "writing", "search index")
 KINDS = ("main", "workers", "pagefind")
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_and_parent(pid: int) -> tuple[float, int] | None:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / TICK, int(fields[1])  # utime + stime
 
 
 def _kind(pid: int, main: int) -> str:
@@ -52,20 +44,9 @@ class CpuSampler(threading.Thread):
     def run(self) -> None:
         while not self._done.is_set():
             now = time.time()
-            table = {}
-            for entry in os.listdir("/proc"):
-                if entry.isdigit() and (found := _cpu_and_parent(int(entry))):
-                    table[int(entry)] = found
-            tree, grew = {self.main}, True
-            while grew:
-                grew = False
-                for pid, (_cpu, parent) in table.items():
-                    if parent in tree and pid not in tree:
-                        tree.add(pid)
-                        grew = True
-            for pid in tree & table.keys():
+            for pid, fields in tree_stats(self.main).items():
                 kind = self._kinds.setdefault(pid, _kind(pid, self.main))
-                self.samples.append((now, pid, kind, table[pid][0]))
+                self.samples.append((now, pid, kind, cpu_seconds(fields)))
             self._done.wait(self.interval)
 
     def stop(self) -> None:

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +42,7 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "plugins"))
 from generate import SECTIONS  # noqa: E402  (the sections the generated content uses)
+from proctree import tree_stats  # noqa: E402
 
 from complaints.editorial.frontmatter import split_front_matter  # noqa: E402  (the site's loader)
 
@@ -224,26 +226,9 @@ class TreeMemory(threading.Thread):
             pass
         return 0.0
 
-    def _tree(self) -> list[int]:
-        parents: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                        ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):
-                    continue
-                parents.setdefault(ppid, []).append(int(entry))
-        pids, todo = [], [self.pid]
-        while todo:
-            pid = todo.pop()
-            pids.append(pid)
-            todo.extend(parents.get(pid, []))
-        return pids
-
     def run(self) -> None:
         while not self._done.is_set():
-            pids = self._tree()
+            pids = list(tree_stats(self.pid))
             self.main_hwm = max(self.main_hwm, self._field(f"/proc/{self.pid}/status", "VmHWM:"))
             rss = sum(self._field(f"/proc/{p}/status", "VmRSS:") for p in pids)
             pss = sum(self._field(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
@@ -256,17 +241,26 @@ class TreeMemory(threading.Thread):
         self.join()
 
 
+def pelican_command(content: Path, output: Path, settings: Path,
+                    before: Sequence[str] = ()) -> list[str]:  # fmt: skip
+    """A production build as each variant runs it (``before``: options for Python)."""
+    return [PY, *before, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
+            "--fatal", "errors"]  # fmt: skip
+
+
+def build_environment() -> dict[str, str]:
+    """The environment of a benchmark build: the legal notice's values, SITEURL."""
+    return {**os.environ, **LEGAL_VALUES, "SITEURL": SITEURL, "PYTHONHASHSEED": "0"}
+
+
 def build(content: Path, settings: Path, output: Path, log: Path,
           profile: Path | None = None, then: list[str] | None = None) -> dict[str, float | int]:  # fmt: skip
     """One build in a fresh subprocess (then ``then`` + OUTPUT, timed with it): wall
     time, CPU of the children, memory of their trees."""
-    cmd = [PY]
-    if profile is not None:
-        cmd += ["-m", "cProfile", "-o", str(profile)]
-    cmd += ["-m", "pelican", str(content), "-o", str(output), "-s", str(settings),
-            "--fatal", "errors"]  # fmt: skip
+    profiling = ["-m", "cProfile", "-o", str(profile)] if profile is not None else []
+    cmd = pelican_command(content, output, settings, profiling)
     commands = [cmd] + ([[*then, str(output)]] if then else [])
-    env = {**os.environ, **LEGAL_VALUES, "SITEURL": SITEURL, "PYTHONHASHSEED": "0"}
+    env = build_environment()
     load = os.getloadavg()[0]  # other jobs on this shared machine, just before
     cpu, main_mb, rss_mb, pss_mb, processes = 0.0, 0.0, 0.0, 0.0, 0
     with log.open("w", encoding="utf-8") as out:
@@ -435,10 +429,8 @@ def run_phases(size: int, content: Path) -> dict:
     from phases import phase_profile
 
     output = WORK / "out" / f"{size}-phases"
-    cmd = [PY, "-m", "pelican", str(content), "-o", str(output), "-s",
-           str(settings_file("m", size)), "--fatal", "errors"]  # fmt: skip
-    env = {**os.environ, **LEGAL_VALUES, "SITEURL": SITEURL, "PYTHONHASHSEED": "0"}
-    result = phase_profile(cmd, env, ROOT, WORK / "logs" / f"{size}-phases.log",
+    cmd = pelican_command(content, output, settings_file("m", size))
+    result = phase_profile(cmd, build_environment(), ROOT, WORK / "logs" / f"{size}-phases.log",
                            WORK / f"marks-{size}.txt")  # fmt: skip
     shutil.rmtree(output, ignore_errors=True)
     print(f"N={size} phases of (a): {result}", flush=True)
