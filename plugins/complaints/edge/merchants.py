@@ -18,6 +18,7 @@ from complaints.edge.contents import every_article
 from complaints.edge.open_data import note_page_for_sitemap, page_url, planned, write_open_data
 from complaints.edge.settings import setting
 from complaints.edge.writer import write_feeds
+from complaints.edge.written_memory import forget_feed_entries
 from complaints.outputs.feeds import FeedPage, feed_title
 from complaints.present.jsonld import merchant_jsonld
 
@@ -95,6 +96,7 @@ class MerchantsGenerator(Generator):
                 merchant.feed_atom_url,
                 merchant.feed_rss_url,
             )
+            forget_feed_entries(self, writer)  # no other feed holds this merchant's entries
         writer.write_file(
             MERCHANTS_INDEX_URL + "index.html",
             self.get_template("merchants"),

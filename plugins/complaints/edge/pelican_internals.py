@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from pelican.contents import Content
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.writers import Writer
 
@@ -56,6 +57,13 @@ def refuse_unsupported_pelican(_pelican: Any) -> None:
 
 
 # --- content objects (pelican/contents.py, Content) -------------------------------
+
+
+def forget_content_html(content: Any, siteurl: Any) -> None:
+    """Drop Pelican's memo of one content's HTML for one SITEURL (made again if asked):
+    ``get_content`` is ``@memoized`` (pelican/utils.py), its ``cache`` dict keyed by
+    ``(content, siteurl)`` and kept until the build ends."""
+    Content.get_content.cache.pop((content, siteurl), None)
 
 
 def body_html(content: Any) -> Any:

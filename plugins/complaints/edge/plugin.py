@@ -28,6 +28,7 @@ from complaints.edge.reader import use_fast_reader
 from complaints.edge.summaries import summary_as_text, summary_is_not_markdown
 from complaints.edge.warm_refresh import CONTENT_REFRESHED, refresh_testimony
 from complaints.edge.writer import get_writer
+from complaints.edge.written_memory import forget_feed_entries, forget_written_content
 
 
 def register() -> None:
@@ -64,6 +65,8 @@ def register() -> None:
     # 11. while pages are written: the sitemap's pages, the search vocabulary's words
     signals.content_written.connect(findability.record_written)
     signals.content_written.connect(search_index.note_page_words)
+    signals.content_written.connect(forget_written_content)
+    signals.article_writer_finalized.connect(forget_feed_entries)
     # 12. the search index, once every file is written
     signals.finalized.connect(search_index.index_after_build)
     # the preview's warm path (parallel_build), by the signal's name

@@ -17,7 +17,7 @@ from typing import Any
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from pelican.writers import Writer
 
-from complaints.edge.pelican_internals import FeedWriterBase
+from complaints.edge.pelican_internals import FeedWriterBase, forget_content_html
 from complaints.outputs.feeds import (
     FICTIONAL_NOTICE,
     FeedPage,
@@ -132,6 +132,7 @@ class MagazineWriter(FeedWriterBase):
 
     def _add_new_entry(self, feed: Any, item: Any) -> None:
         self.add_pelican_feed_entry(feed, item)
+        forget_content_html(item, self.site_url)  # the entry is kept, not this HTML
         entry = feed.items[-1]
         entry["title"] = plain_text(str(item.title))
         entry["unique_id_is_permalink"] = False
