@@ -2,8 +2,9 @@
 workbook, today's ``temoignages.csv`` and ``marchands.json``, ``datapackage.json``
 made from those bytes, and the page « Données ouvertes » rendered from the package.
 
-One pass per table over rows made once; the job may run in any process (it only
-writes files): the page is rendered here, the sitemap hears of it in the main process.
+One table at a time, its rows made once for its files and its sheet; every file is
+written as soon as its bytes exist. The job may run in any process (it only writes
+files): the page is rendered here, the sitemap hears of it in the main process.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from pelican.utils import get_relative_path
 
 from complaints.edge.findability import WRITTEN_KEY
+from complaints.edge.open_data_files import PackageFiles
 from complaints.edge.output_folder import write_output
 from complaints.edge.settings import setting
 from complaints.outputs import datapackage
@@ -25,10 +27,9 @@ from complaints.outputs.opendata import merchant_record, write_csv, write_json
 from complaints.outputs.sitemap import SitemapEntry
 from complaints.outputs.table_files import csv_bytes, json_bytes
 from complaints.outputs.tables import PublishedTestimony, Source, Table, registry
-from complaints.outputs.workbook import workbook_bytes
+from complaints.outputs.workbook import TableWorkbook
 from complaints.present.jsonld import absolute_url
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_TEMPLATE = "donnees"
 
 
@@ -99,7 +100,10 @@ def source(context: Mapping[str, Any], merchants: Sequence[Any], siteurl: str) -
 
 def write_open_data(generator: Any, merchants: Sequence[Any]) -> None:
     """Write every open-data file, the package and its page (``generator``: the
-    merchants generator, for its settings, context, output path and templates)."""
+    merchants generator, for its settings, context, output path and templates).
+
+    A file is written once its bytes exist, the package keeps their sizes and hashes;
+    a table's rows are made once, for its files and its sheet, and dropped after."""
     settings, context, output = generator.settings, generator.context, generator.output_path
     data = source(context, merchants, settings["SITEURL"])
     # The newest content date, not the clock: two builds of the same content write the
@@ -107,60 +111,58 @@ def write_open_data(generator: Any, merchants: Sequence[Any]) -> None:
     generated: datetime | None = max(
         (getattr(a, "modified", None) or a.date for a in context["articles"]), default=None
     )
-    files: dict[str, bytes] = {}
-    if name := setting(settings, "COMPLAINTS_DATA_MERCHANTS"):
-        files[name] = _text(write_json, data.merchants, generated=generated)
-    tables = [(table, list(table.rows(data))) for table in registry()]
-    if name := setting(settings, "COMPLAINTS_DATA_TESTIMONIES"):
-        files[name] = _text(write_csv, tables[0][1])
-    if name := setting(settings, "COMPLAINTS_DATA_SPREADSHEET"):
-        files[name] = workbook_bytes(tables, generated=generated)
     package_path = setting(settings, "COMPLAINTS_DATA_PACKAGE")
+    files = PackageFiles(output, posixpath.dirname(package_path) if package_path else None)
+    if name := setting(settings, "COMPLAINTS_DATA_MERCHANTS"):
+        files.extra(
+            "COMPLAINTS_DATA_MERCHANTS",
+            name,
+            _text(write_json, data.merchants, generated=generated),
+        )
+    spreadsheet = setting(settings, "COMPLAINTS_DATA_SPREADSHEET")
+    workbook = TableWorkbook() if spreadsheet else None
+    for index, table in enumerate(registry()):
+        _table_files(files, settings, table, data, workbook, first=index == 0)
+    if workbook is not None:
+        files.extra(
+            "COMPLAINTS_DATA_SPREADSHEET", spreadsheet, workbook.finish(generated=generated)
+        )
     if not package_path:
-        for name, content in files.items():
-            write_output(output, name, content)
         return
-    folder = posixpath.dirname(package_path)
-    resources, downloads = [], []
-    for table, rows in tables:
-        paths = table_paths(settings, table)
-        files[paths["csv"]] = csv_bytes(rows, table.columns)
-        files[paths["json"]] = json_bytes(rows, table.fields)
-        resources.append(
-            datapackage.resource(
-                table, posixpath.relpath(paths["csv"], folder), files[paths["csv"]]
-            )
-        )
-        downloads.append(
-            datapackage.download(
-                posixpath.relpath(paths["json"], folder),
-                f"{table.title} (JSON)",
-                files[paths["json"]],
-                "application/json",
-            )
-        )
-    for key, title, mediatype in (
-        ("COMPLAINTS_DATA_SPREADSHEET", "Classeur : une feuille par table", XLSX),
-        ("COMPLAINTS_DATA_TESTIMONIES", "Témoignages, variante pour tableur (CSV)", "text/csv"),
-        ("COMPLAINTS_DATA_MERCHANTS", "Fiches des marchands (JSON)", "application/json"),
-    ):
-        if name := setting(settings, key):
-            rel = posixpath.relpath(name, folder)
-            downloads.append(datapackage.download(rel, title, files[name], mediatype))
     home = page_url(settings)
     descriptor = datapackage.package(
         name="temoignages-consommateurs",
         title=f"Témoignages de consommateurs — {settings['SITENAME']}",
         homepage=absolute_url(settings["SITEURL"], home or ""),
         created=generated.isoformat() if generated else None,
-        resources=resources,
-        downloads=downloads,
+        resources=files.resources,
+        downloads=files.downloads(),
     )
-    files[package_path] = datapackage.dumps(descriptor)
-    for name, content in files.items():
-        write_output(output, name, content)
+    write_output(output, package_path, datapackage.dumps(descriptor))
     if save_as := setting(settings, "COMPLAINTS_DATA_PAGE"):
         _write_page(generator, save_as, descriptor, package_path, generated)
+
+
+def _table_files(
+    files: PackageFiles,
+    settings: Mapping[str, Any],
+    table: Table,
+    data: Source,
+    workbook: TableWorkbook | None,
+    *,
+    first: bool,
+) -> None:
+    """One table's rows, made once and dropped on return: the testimonies CSV variant
+    (from the first table), the table's sheet, its CSV and JSON (with a package)."""
+    rows = list(table.rows(data))
+    if first and (name := setting(settings, "COMPLAINTS_DATA_TESTIMONIES")):
+        files.extra("COMPLAINTS_DATA_TESTIMONIES", name, _text(write_csv, rows))
+    if workbook is not None:
+        workbook.add(table, rows)
+    if files.folder is not None:
+        paths = table_paths(settings, table)
+        files.table_csv(table, paths["csv"], csv_bytes(rows, table.columns))
+        files.table_json(table, paths["json"], json_bytes(rows, table.fields))
 
 
 def _text(write: Any, data: Any, **options: Any) -> bytes:

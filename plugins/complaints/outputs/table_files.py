@@ -52,11 +52,14 @@ def _json_value(value: Any) -> Any:
 
 
 def json_bytes(rows: Iterable[Mapping[str, str]], fields: Sequence[Field]) -> bytes:
-    """The table as a JSON array of objects, one a line, in the schema's types."""
-    lines = [
-        json.dumps({f.name: _json_value(typed(row[f.name], f)) for f in fields}, ensure_ascii=False)
-        for row in rows
-    ]
-    if not lines:
-        return b"[]\n"
-    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
+    """The table as a JSON array of objects, one a line, in the schema's types (the
+    lines go to one buffer as they are made: no copy of the text beside the bytes)."""
+    out = io.BytesIO()
+    separator = b"[\n"
+    for row in rows:
+        record = {f.name: _json_value(typed(row[f.name], f)) for f in fields}
+        out.write(separator)
+        out.write(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        separator = b",\n"
+    out.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
+    return out.getvalue()

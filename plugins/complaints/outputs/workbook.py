@@ -82,22 +82,41 @@ def _fields_sheet(workbook: Workbook, tables: Sequence[Table]) -> None:
             sheet.append([table.name, f.name, f.title, f.type, f.unit or "", f.description, values])
 
 
+class TableWorkbook:
+    """The workbook filled one table at a time: :meth:`add` writes a table's sheet
+    (openpyxl keeps its rows in a temporary file, not in memory), :meth:`finish` adds
+    the sheet describing the fields of the added tables and returns the bytes."""
+
+    def __init__(self) -> None:
+        self._workbook = Workbook(write_only=True)
+        self._tables: list[Table] = []
+
+    def add(self, table: Table, rows: Iterable[Mapping[str, str]]) -> None:
+        """The sheet of one table, after the sheets already added."""
+        _table_sheet(self._workbook, table, rows)
+        self._tables.append(table)
+
+    def finish(self, *, generated: datetime | None = None) -> bytes:
+        """The sheet « Champs » last, then the workbook's deterministic bytes."""
+        _fields_sheet(self._workbook, self._tables)
+        stamp = (generated or datetime(2000, 1, 1)).replace(tzinfo=None)
+        self._workbook.properties.created = stamp
+        self._workbook.properties.language = "fr-FR"
+        buffer = io.BytesIO()
+        self._workbook.save(buffer)
+        return deterministic_zip(buffer.getvalue())
+
+
 def workbook_bytes(
     tables: Sequence[tuple[Table, Iterable[Mapping[str, str]]]],
     *,
     generated: datetime | None = None,
 ) -> bytes:
     """The workbook of ``(table, rows)`` pairs, then the sheet describing the fields."""
-    workbook = Workbook(write_only=True)
+    workbook = TableWorkbook()
     for table, rows in tables:
-        _table_sheet(workbook, table, rows)
-    _fields_sheet(workbook, [table for table, _ in tables])
-    stamp = (generated or datetime(2000, 1, 1)).replace(tzinfo=None)
-    workbook.properties.created = stamp
-    workbook.properties.language = "fr-FR"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+        workbook.add(table, rows)
+    return workbook.finish(generated=generated)
 
 
 CORE_PROPERTIES = "docProps/core.xml"
