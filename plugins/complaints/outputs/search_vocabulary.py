@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from html import escape
+from itertools import pairwise
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -19,22 +20,43 @@ from lxml import html as lxml_html
 VOCABULARY_FILTER = "vocabulaire"  # data-pagefind-filter of the record; value "oui"
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")  # Pelican writes UTF-8
 
-
-def _class_test(selector: str) -> str:
-    """XPath test of a ``.class`` selector (the only kind IGNORED_SELECTORS holds)."""
-    name = selector.removeprefix(".")
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-_BODIES = etree.XPath("//*[@data-pagefind-body]")
-_ATTRIBUTES = etree.XPath(".//@alt | .//@title")
+# Steps on names and attributes: libxml2 is several times slower with a predicate per element
+_BODIES = etree.XPath("/descendant::*/@data-pagefind-body/..")  # //*[@data-pagefind-body]
+_TEXTS = etree.XPath(".//text()", smart_strings=False)  # after the drops, the itertext() pieces
+_ATTRIBUTES = etree.XPath(".//@alt | .//@title", smart_strings=False)
+_MARKED = ("$b/descendant::*/@data-pagefind-ignore/..", "$b//script", "$b//style")
+_XML_SPACES = str.maketrans("\t\n\r", "   ")  # what normalize-space() collapses, with " "
 
 
 @cache
-def _skipped(ignored_classes: tuple[str, ...]) -> etree.XPath:
-    """The parts of a searchable element that Pagefind does not read."""
-    tests = ["@data-pagefind-ignore", "self::script", "self::style"]
-    return etree.XPath(f".//*[{' or '.join(tests + [_class_test(c) for c in ignored_classes])}]")
+def _maybe_skipped(names: tuple[str, ...]) -> etree.XPath:
+    """The elements inside the searchable ones ``$b`` that Pagefind may not read: those
+    :func:`_skipped` keeps (a class is only looked for as a substring here)."""
+    if not all(names) or any(space in name for name in names for space in " \t\n\r"):
+        raise ValueError(f"not class selectors: {names}")
+    classes = [f"$b/descendant::*/@class[contains(., '{name}')]/.." for name in names]
+    return etree.XPath(" | ".join([*_MARKED, *classes]))
+
+
+def _skipped(element: etree._Element, names: tuple[str, ...]) -> bool:
+    """Whether Pagefind does not read this element (marked, script, style, or with one
+    of the classes, as in ``contains(concat(' ', normalize-space(@class), ' '), ' x ')``)."""
+    if element.get("data-pagefind-ignore") is not None or element.tag in ("script", "style"):
+        return True
+    classes = (element.get("class") or "").translate(_XML_SPACES).split(" ")
+    return any(name in classes for name in names)
+
+
+def _words(texts: list[str]) -> set[str]:
+    """The words of the (non-empty) texts joined as they are and joined with spaces: those
+    of the former, and the words on each side of a seam without space (« 1<sup>er</sup> »
+    gives 1er, 1 and er); every other word is the same either way."""
+    words = set("".join(texts).split())
+    for before, after in pairwise(texts):
+        if not (before[-1].isspace() or after[0].isspace()):
+            words.add(before.rsplit(None, 1)[-1])
+            words.add(after.split(None, 1)[0])
+    return words
 
 
 def page_words(page: bytes, ignored_classes: Iterable[str] = ()) -> set[str]:
@@ -42,14 +64,16 @@ def page_words(page: bytes, ignored_classes: Iterable[str] = ()) -> set[str]:
     if not page.strip():
         return set()
     tree = lxml_html.fromstring(page, parser=_PARSER)
-    skipped = _skipped(tuple(ignored_classes))
+    bodies = _BODIES(tree)
+    if not bodies:
+        return set()
+    names = tuple(selector.removeprefix(".") for selector in ignored_classes)
+    for part in _maybe_skipped(names)(tree, b=bodies):
+        if _skipped(part, names):
+            part.drop_tree()  # its tail joins the text before it
     words: set[str] = set()
-    for body in _BODIES(tree):
-        for part in skipped(body):
-            part.drop_tree()
-        texts = list(body.itertext())
-        words.update(" ".join(texts).split())
-        words.update("".join(texts).split())
+    for body in bodies:
+        words |= _words(list(filter(None, _TEXTS(body))))
         for value in _ATTRIBUTES(body):
             words.update(value.split())
     return words
