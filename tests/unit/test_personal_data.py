@@ -1,32 +1,60 @@
-"""Personal data detector: what it finds, what it leaves alone, how it masks."""
+"""Personal data detector: what it finds, what it leaves alone, how it masks, and that
+its shortcuts find what the plain patterns and the phone library find."""
 
+import re
 from itertools import pairwise
 
+import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from phonenumbers import PhoneMetadata
+from phonenumbers.phonenumbermatcher import Leniency
 
 from complaints.editorial.frontmatter import split_front_matter
 from complaints.editorial.personal_data import (
     ADDRESS,
+    AFTER,
     CARD,
+    CARD_RE,
+    CITY_END_RE,
+    CITY_RE,
     CUSTOMER,
+    DETECTORS,
     DRIVING_LICENCE,
     EMAIL,
+    EMAIL_RE,
+    FRENCH_DIGITS,
     IBAN,
+    IBAN_RE,
+    IBAN_START_RE,
     ID_CARD,
     INVOICE,
+    LABEL_FREE_RE,
+    LABEL_RE,
+    LABELLED_IBAN_RE,
+    LABELS,
+    LONG_NUMBER_RE,
+    LONGEST_LABEL,
     NAME,
+    NAME_FIRST,
+    NAME_RE,
     NIR,
     ORDER,
     PARCEL,
     PASSPORT,
+    PASSPORT_RE,
     PHONE,
     PLATE,
+    PLATE_RE,
     REFERENCE,
+    STREET_RE,
     TAX,
     Finding,
+    PhoneMatcher,
+    labels_before_numbers,
     mask,
+    never_valid,
     scan,
 )
 from tests.support.sample import CONTENT
@@ -283,3 +311,198 @@ def test_every_nir_with_its_key_is_found_however_grouped(sex, body, groups):
         at += size
     written = " ".join(parts) + " " + key
     assert (NIR, written) in found(f"Mon numéro : {written}, voilà.")
+
+
+# --- the shortcuts find what the plain patterns find ----------------------------------
+
+PIECES = [
+    *"0123456789",
+    "٠٦",
+    "０６",
+    "²",
+    " ",
+    "\u00a0",
+    "\u202f",
+    "\n",
+    ".",
+    ",",
+    "-",
+    " - ",
+    "/",
+    ":",
+    "'",
+    "(",
+    ")",
+    "+",
+    "+33",
+    "0033",
+    "+683 4",
+    "int",
+    "ext",
+    "x",
+    "n°",
+    "a",
+    "É",
+    "İ",
+    "ſ",
+    "M.",
+    "Madame",
+    "je m'appelle",
+    "signée",
+    "Jean",
+    "commande",
+    "Commande",
+    "carte d'identité",
+    "permis de conduire",
+    "client",
+    "numéro de",
+    "référence",
+    "IBAN",
+    "FR76",
+    "fr",
+    "GH",
+    "KL",
+    "AB",
+    "2A",
+    "rue",
+    "des Lilas",
+    "75011",
+    "Paris",
+    "@",
+    "mot " * 8,
+    "mot " * 40,
+    "Une phrase. ",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+def test_the_phone_shortcut_rests_on_this_library():
+    """never_valid follows phonenumbers 9.0.43's code: read it again before a new pin."""
+    assert phonenumbers.__version__ == "9.0.43"
+    assert "_parse_and_verify" in vars(phonenumbers.PhoneNumberMatcher)
+    france = PhoneMetadata.metadata_for_region("FR")
+    assert (france.country_code, france.international_prefix) == (33, "00")
+    kinds = ["general_desc", "fixed_line", "mobile", "toll_free", "premium_rate"]
+    kinds += ["shared_cost", "personal_number", "voip", "pager", "uan", "voicemail"]
+    descs = [getattr(france, kind) for kind in kinds]
+    lengths = [length for desc in descs if desc is not None for length in desc.possible_length]
+    assert lengths and min(lengths) == FRENCH_DIGITS
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        ("2008", True),
+        ("1 299", True),
+        ("06", True),
+        ("12 34 56 78", True),
+        ("06 12 34 56 78", False),
+        ("+683 4", False),
+        ("+683 4 int", False),
+        ("00 43 12", False),
+        ("٠٠٤٣١٢", False),
+        ("12 ext 3", False),
+        ("1x2", True),
+    ],
+)
+def test_never_valid(candidate: str, expected: bool) -> None:
+    assert never_valid(candidate) is expected
+
+
+PHONES = [
+    "06 12 34 56 78",
+    "+33 6 12 34 56 78",
+    "0033 6 12 34 56 78",
+    "+683 4398",
+    "+683 4 int - 2",
+    "tel +683 4int - 2 ok",
+    "+44 20 7946 0958",
+    "٠٦ ١٢ ٣٤ ٥٦ ٧٨",
+    "０６１２３４５６７８",
+    "(01 23 45 67 89)",
+    "06 12 34 56 78 / 06 12 34 56 79",
+    "2012-06-02 12:00, le 13/07/2008, 1 299,90 €",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(PHONES), texts))
+def test_the_phone_matcher_finds_what_the_library_finds(text: str) -> None:
+    def spans(matcher: type) -> list[tuple[int, str]]:
+        return [(m.start, m.raw_string) for m in matcher(text, "FR", leniency=Leniency.VALID)]
+
+    assert spans(PhoneMatcher) == spans(phonenumbers.PhoneNumberMatcher)
+
+
+def test_name_first_letters_are_all_a_name_can_start_with() -> None:
+    first = re.compile(r"M|(?i:j|s)")  # NAME_RE's branches, as they start
+    assert {chr(c) for c in range(0x110000) if first.fullmatch(chr(c))} == set(NAME_FIRST)
+
+
+NAME = NAME_RE.pattern[NAME_RE.pattern.index("(?P<name>") :]
+PLAIN = {  # the patterns as written before their first class came first
+    CARD_RE: r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)",
+    LONG_NUMBER_RE: r"(?<![\w.,-])\d(?:[ .\u00a0\u202f-]?[\dABab]){12,14}(?![\w]|[.,]\d)",
+    PASSPORT_RE: r"(?<![\w-])\d\d[A-Z]{2}\d{5}(?![\w-])",
+    PLATE_RE: r"(?<![\w-])[A-HJ-NP-TV-Z]{2}([- ]?)\d{3}\1[A-HJ-NP-TV-Z]{2}(?![\w-])",
+    STREET_RE: STREET_RE.pattern.replace(r"\d(?<![\w,.]\d)\d{0,3}", r"(?<![\w,.])\d{1,4}"),
+    NAME_RE: (
+        r"(?<![\w])(?:(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:[A-Z]\.\s*)?"
+        r"|(?i:je\s+m['’]appelle|signé|signée)\s+)" + NAME
+    ),
+    LABEL_RE: "(?i)" + re.sub(r"\(\?=[^)]*\)", "", LABEL_RE.pattern, count=1),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_patterns_find_what_their_plain_spelling_finds(text: str) -> None:
+    for pattern, plain in PLAIN.items():
+        assert pattern.pattern != plain
+        found = [m.span() for m in pattern.finditer(text)]
+        assert found == [m.span() for m in re.finditer(plain, text)], plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_a_detector_returns_early_only_when_nothing_could_match(text: str) -> None:
+    if "@" not in text:
+        assert not EMAIL_RE.search(text)
+    if not IBAN_START_RE.search(text):
+        assert not IBAN_RE.search(text) and not LABELLED_IBAN_RE.search(text)
+    if not CITY_END_RE.search(text):
+        assert not CITY_RE.search(text)
+
+
+def test_label_free_characters_are_in_no_label() -> None:
+    assert not [label for label in LABELS if LABEL_FREE_RE.search(label)]
+    assert max(map(len, LABELS)) == LONGEST_LABEL
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["mot ", "commande ", "carte d'identité ", "identité", "İnvoice ", ". ", "7"]
+        ),
+        max_size=300,
+    ).map("".join)
+)
+def test_labels_before_numbers_are_those_finditer_finds(text: str) -> None:
+    plain = [
+        m.span()
+        for m in LABEL_RE.finditer(text)
+        if re.search(r"\d", text[m.end() : m.end() + AFTER])
+    ]
+    assert [m.span() for m in labels_before_numbers(text)] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.sampled_from(PHONES), texts))
+def test_scan_keeps_the_first_of_overlapping_findings(text: str) -> None:
+    kept: list[Finding] = []
+    for detector in DETECTORS:
+        for f in detector(text):
+            if not any(f.start < k.end and k.start < f.end for k in kept):
+                kept.append(f)
+    assert scan(text) == sorted(kept, key=lambda f: (f.start, f.end))

@@ -12,8 +12,11 @@ code and a city; names by a civility ("M. Dupont") or "je m'appelle".
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 from stdnum import iban, luhn
@@ -73,12 +76,23 @@ def mask_email(value: str) -> str:
 
 # --- e-mail, IBAN, card ---------------------------------------------------------------
 
+# Speed, with the same matches. re tries a pattern that starts with a lookbehind at
+# every position of the text, but skips to the characters its first class allows. So a
+# pattern that starts at a digit or a letter tests the character before it once past
+# it: "\d(?<![\w-]\d)" matches exactly where "(?<![\w-])\d" does. And a detector
+# returns at once when the text lacks what all its matches hold ("@" for an e-mail).
+
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.%+-]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
 IBAN_RE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")
-CARD_RE = re.compile(r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)")
+IBAN_START_RE = re.compile(r"\d\d(?<=[A-Za-z]{2}\d\d)")
+"""Two letters then two digits, as both IBAN patterns start (their value, for the labelled one)."""
+CARD_RE = re.compile(r"\d(?<![\w.,-]\d)(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)")
+DIGIT_RE = re.compile(r"\d")
 
 
 def emails(text: str) -> Iterator[Finding]:
+    if "@" not in text:
+        return
     for match in EMAIL_RE.finditer(text):
         yield Finding(EMAIL, match.start(), match.end(), mask_email(match.group()))
 
@@ -91,6 +105,8 @@ LABELLED_IBAN_RE = re.compile(
 
 def ibans(text: str) -> Iterator[Finding]:
     """IBANs with valid check digits, and any IBAN-shaped value after "IBAN" or "RIB"."""
+    if not IBAN_START_RE.search(text):
+        return
     for match in IBAN_RE.finditer(text):
         value = match.group()
         # The greedy match may run into the next word's digits: try shorter spans.
@@ -115,7 +131,7 @@ def cards(text: str) -> Iterator[Finding]:
 
 _SEP = r"[ .\u00a0\u202f-]?"
 # 13 to 15 digits, maybe grouped (and Corsica's 2A/2B): a NIR or a NIF to confirm
-LONG_NUMBER_RE = re.compile(rf"(?<![\w.,-])\d(?:{_SEP}[\dABab]){{12,14}}(?![\w]|[.,]\d)")
+LONG_NUMBER_RE = re.compile(rf"\d(?<![\w.,-]\d)(?:{_SEP}[\dABab]){{12,14}}(?![\w]|[.,]\d)")
 NIR_LABEL_RE = re.compile(
     r"(?i:s[ée]curit[ée]\s+sociale|s[ée]cu\b|NIR\b|INSEE\b|carte\s+vitale)[^\d\n]{0,30}"
     rf"(?P<value>(?<![\w])[1-478](?:{_SEP}[\dABab]){{12,14}})(?![\w]|[.,]\d)"
@@ -123,13 +139,14 @@ NIR_LABEL_RE = re.compile(
 NIR_WORDS = ("sécu", "secu", "nir", "insee", "vitale")
 _PLATE_LETTERS = "A-HJ-NP-TV-Z"  # SIV plates use neither I, O nor U
 PLATE_RE = re.compile(
-    rf"(?<![\w-])[{_PLATE_LETTERS}]{{2}}([- ]?)\d{{3}}\1[{_PLATE_LETTERS}]{{2}}(?![\w-])"
+    rf"[{_PLATE_LETTERS}](?<![\w-][{_PLATE_LETTERS}])[{_PLATE_LETTERS}]"
+    rf"([- ]?)\d{{3}}\1[{_PLATE_LETTERS}]{{2}}(?![\w-])"
 )
 OLD_PLATE_RE = re.compile(  # before 2009 (FNI): "1234 AB 75", only after its word
     r"(?i:immatricul\w*|plaques?)\s*(?:n\s?°\s*|:\s*)?"
     r"(?P<value>(?<![\w-])\d{1,4}[ -]?[A-Z]{1,3}[ -]?(?:\d\d|2[AB]|97\d)(?![\w-]))"
 )
-PASSPORT_RE = re.compile(r"(?<![\w-])\d\d[A-Z]{2}\d{5}(?![\w-])")
+PASSPORT_RE = re.compile(r"\d(?<![\w-]\d)\d[A-Z]{2}\d{5}(?![\w-])")
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 BIRTH_RE = re.compile(
     r"(?i:\bn[ée]e?\s+le|\bdate\s+de\s+naissance\s*:?)\s*"
@@ -173,9 +190,58 @@ def identity_numbers(text: str) -> Iterator[Finding]:
 # --- phone numbers --------------------------------------------------------------------
 
 
+FRENCH_DIGITS = 9
+"""Digits of every valid French number, national prefix aside (checked against the
+library's metadata by the tests)."""
+LETTER_OR_PLUS_RE = re.compile("[A-Za-z+\uff0b]")
+
+
+def never_valid(candidate: str) -> bool:
+    """True for a string ``phonenumbers.parse(candidate, "FR")`` can never make a valid
+    number of (phonenumbers 9.0.43, ``phonenumberutil.py``):
+
+    - fewer than three digits: ``parse`` refuses a string that is not "viable"
+      (``_is_viable_phone_number``: exactly two digits, or three and more), and two
+      digits are too few for a French number;
+    - fewer than FRENCH_DIGITS digits, no ASCII letter, no plus sign and not 00 first:
+      another country than France needs a plus or FR's international prefix 00
+      (``_maybe_extract_country_code``), and letters count as digits only when there
+      are three ASCII ones ("+683 4 int": ``_normalize``); so the number is French, and
+      its national part has no more digits than the string: too few.
+
+    Digits are ``\\d``, as the library's patterns read them. In the matcher's
+    candidates (digits, phone punctuation, brackets, plus signs, extension labels) they
+    are the only characters ``normalize_digits_only`` keeps (it also reads "²" or "①").
+    """
+    digits = DIGIT_RE.findall(candidate)
+    if len(digits) < 3:
+        return True
+    return (
+        len(digits) < FRENCH_DIGITS
+        and not LETTER_OR_PLUS_RE.search(candidate)
+        and not unicodedata.digit(digits[0]) == unicodedata.digit(digits[1]) == 0
+    )
+
+
+class PhoneMatcher(phonenumbers.PhoneNumberMatcher):
+    """``phonenumbers``' matcher that does not parse what :func:`never_valid` rules out.
+
+    The matcher hands every candidate, and every piece of one it tries, to
+    ``_parse_and_verify``, and counts a None against ``max_tries`` whatever the
+    reason: returning None sooner where it would return None changes nothing else.
+    """
+
+    def _parse_and_verify(self, candidate: str, offset: int) -> Any:
+        if never_valid(candidate):
+            return None
+        return super()._parse_and_verify(candidate, offset)
+
+
 def phones(text: str) -> Iterator[Finding]:
     """French numbers (national form) and international ones (``+`` or ``00`` form)."""
-    matcher = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
+    if not DIGIT_RE.search(text):
+        return  # every candidate of the matcher's pattern holds a digit
+    matcher = PhoneMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)
     for match in matcher:
         start, raw = match.start, match.raw_string
         if raw.startswith("(") and ")" not in raw:  # "(01 23 45 67 89)": not the bracket
@@ -233,6 +299,15 @@ LABELS: dict[str, str] = {
     "identifiant": CUSTOMER,
 }
 _LABEL = "|".join(sorted(map(re.escape, LABELS), key=len, reverse=True))
+
+
+def _first_letters(words: Collection[str]) -> str:
+    """A lookahead for the first letters of ``words``, under the flags of the pattern
+    it goes in: it lets past every character one of the words can start with, and
+    spares trying each word at the others."""
+    return "(?=" + "|".join(sorted({re.escape(word[0]) for word in words})) + ")"
+
+
 _NUMERO = r"(?:n\s?[°º]|no\b\.?|nº|num(?:é|e)ro|number|num\b\.?|#|id\b)"
 # A token: letters, digits and inner separators, with at least one digit.
 _TOKEN = r"(?P<token>(?=[\w-]*\d)[^\W_](?:[\w]|[-/.](?=[^\W_])){3,39})(?![\w])"
@@ -253,12 +328,14 @@ REFERENCE_RES = [
     ),
     # "commande n° 123456", "order #12345", "client : 12345", "tracking number 1Z99"
     re.compile(
-        rf"(?<![\w])(?P<label>{_LABEL})\b\.?\s*(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
+        rf"(?<![\w]){_first_letters(LABELS)}(?P<label>{_LABEL})\b\.?\s*"
+        rf"(?:{_NUMERO}\s*[.:]?|[:=])\s*{_TOKEN}",
         re.IGNORECASE,
     ),
     # "commande 12345678", "référence AB12345", "suivi Colissimo 6A12345"
     re.compile(
-        rf"(?<![\w])(?P<label>{BARE_LABELS})\b\.?{_CARRIER}\s*[:=]?\s*{_LONG_TOKEN}",
+        rf"(?<![\w]){_first_letters(BARE_LABELS.split('|'))}(?P<label>{BARE_LABELS})\b\.?"
+        rf"{_CARRIER}\s*[:=]?\s*{_LONG_TOKEN}",
         re.IGNORECASE,
     ),
 ]
@@ -280,17 +357,42 @@ def not_a_reference(token: str, after: str) -> bool:
     )
 
 
-LABEL_RE = re.compile(rf"(?<![\w])(?:{_LABEL})\b", re.IGNORECASE)
-DIGIT_RE = re.compile(r"\d")
+LABEL_RE = re.compile(rf"(?<![\w]){_first_letters(LABELS)}(?:{_LABEL})\b", re.IGNORECASE)
 BEFORE, AFTER = 40, 120
 """Around each label word, how far the patterns above look (one cheap pass finds labels)."""
+LONGEST_LABEL = max(map(len, LABELS))
+"""The longest LABEL_RE match: IGNORECASE matches one character per character."""
+NUMBERS_RE = re.compile(rf"\d(?:\D{{0,{AFTER + LONGEST_LABEL}}}\d)*")
+"""Digits and what lies between them, as long as a label could fit before the next one."""
+LABEL_FREE_RE = re.compile(r".*[0-9\n.,;:!?()]", re.DOTALL)
+"""Up to the last character no label holds (uncased, in none of LABELS): no match spans it."""
+
+
+def labels_before_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``LABEL_RE.finditer(text)`` that a digit follows within AFTER
+    characters, looked for only where such a label can start: at most AFTER +
+    LONGEST_LABEL characters before a digit. Between two such stretches the search
+    jumps to just after a character no label holds, so no match it skips spans the
+    jump, and the matches after it are the ones finditer finds.
+    """
+    pos = 0  # where finditer would look next
+    for numbers in NUMBERS_RE.finditer(text):
+        first, last = numbers.start() - AFTER - LONGEST_LABEL + 1, numbers.end() - 1
+        # the jump: after the last label-free character of the 256 before first, if any
+        if first > pos and (free := LABEL_FREE_RE.match(text, max(pos, first - 256), first)):
+            pos = free.end()
+        # a match starting at or before last reads nothing past last + LONGEST_LABEL
+        while (label := LABEL_RE.search(text, pos, last + LONGEST_LABEL + 1)) and (
+            label.start() <= last
+        ):
+            pos = label.end()
+            if DIGIT_RE.search(text, label.end(), label.end() + AFTER):
+                yield label
 
 
 def references(text: str) -> Iterator[Finding]:
     windows: list[tuple[int, int]] = []
-    for label in LABEL_RE.finditer(text):
-        if not DIGIT_RE.search(text, label.end(), label.end() + AFTER):
-            continue  # no number follows: nothing to find here
+    for label in labels_before_numbers(text):
         lo, hi = max(0, label.start() - BEFORE), label.end() + AFTER
         if windows and lo <= windows[-1][1]:
             lo = windows.pop()[0]
@@ -313,9 +415,12 @@ def references(text: str) -> Iterator[Finding]:
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
 _PERSON = rf"[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*"
-NAME_RE = re.compile(
-    r"(?<![\w])(?:(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+(?:[A-Z]\.\s*)?"
-    r"|(?i:je\s+m['’]appelle|signé|signée)\s+)"
+NAME_FIRST = "MJjSsſ"
+"""What a match starts with: M, or what "j" or "s" matches ignoring case (ſ is an s)."""
+NAME_RE = re.compile(  # the first letter first (see "Speed" above), then its branch
+    rf"[{NAME_FIRST}](?<![\w][{NAME_FIRST}])"
+    r"(?:(?<=M)(?:\.|r\.?|me|lle|onsieur|adame|ademoiselle)\s+(?:[A-Z]\.\s*)?"
+    r"|(?i:(?<=j)e\s+m['’]appelle|(?<=s)igné|(?<=s)ignée)\s+)"
     rf"(?P<name>{_PERSON}(?:\s+{_PERSON})?)"
 )
 
@@ -335,7 +440,7 @@ STREET_WORDS = (
 )
 _NAME = rf"[{_UPPER}][\w'’-]*"
 STREET_RE = re.compile(
-    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+"
+    rf"\d(?<![\w,.]\d)\d{{0,3}}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+"
     rf"(?i:{STREET_WORDS})(?!\w)\s+"
     rf"(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?{_NAME}"
     rf"(?:[ -](?:(?:de|du|des|la|le|les|et|sur|sous|en|aux?|l['’]|d['’])\s*)?{_NAME})*"
@@ -345,6 +450,8 @@ CITY_RE = re.compile(
     rf"{_NAME}(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux?|l['’]|d['’])[ -]?)?{_NAME})*"
     r"(?:\s+(?i:cedex)(?:\s+\d{1,2})?)?"
 )
+CITY_END_RE = re.compile(rf"\d\s+[{_UPPER}]")
+"""A digit, spaces and a capital: how a postal code meets its city in every CITY_RE match."""
 NOT_A_CITY = {  # capitalised words a round number may precede
     "euros",
     "euro",
@@ -365,6 +472,8 @@ NOT_A_CITY = {  # capitalised words a round number may precede
 def addresses(text: str) -> Iterator[Finding]:
     for match in STREET_RE.finditer(text):
         yield Finding(ADDRESS, match.start(), match.end(), mask(match.group()))
+    if not CITY_END_RE.search(text):
+        return
     for match in CITY_RE.finditer(text):
         city = match.group().split(None, 1)[1].lower()
         if city.split()[0] not in NOT_A_CITY:
@@ -393,14 +502,17 @@ def scan(text: str, allowed: Collection[str] = ()) -> list[Finding]:
     public customer-service number): a finding whose text equals one of them, after
     whitespace normalisation, is dropped.
     """
-    permitted = {normalise(value) for value in allowed}
-    kept: list[Finding] = []
+    kept: list[Finding] = []  # in order, none overlapping (no finding is empty)
+    starts: list[int] = []
     for detector in DETECTORS:
         for finding in detector(text):
-            if any(finding.start < k.end and k.start < finding.end for k in kept):
+            # the kept findings that start before this one ends: the last ends last
+            at = bisect_left(starts, finding.end)
+            if at and kept[at - 1].end > finding.start:
                 continue
-            kept.append(finding)
-    return sorted(
-        (f for f in kept if normalise(text[f.start : f.end]) not in permitted),
-        key=lambda f: (f.start, f.end),
-    )
+            kept.insert(at, finding)
+            starts.insert(at, finding.start)
+    if not allowed:
+        return kept
+    permitted = {normalise(value) for value in allowed}
+    return [f for f in kept if normalise(text[f.start : f.end]) not in permitted]
