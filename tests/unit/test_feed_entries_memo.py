@@ -1,15 +1,21 @@
-"""A writer that makes each article's feed entry once writes what fresh writers write."""
+"""A writer that makes (and serializes) each article's feed entry once writes what fresh
+writers, and feedgenerator's own feeds, write."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
+from xml.sax.saxutils import escape
 
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
+from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from complaints.edge.writer import MagazineWriter
+from complaints.edge.writer import EntryXML, MagazineWriter
 from complaints.outputs.feeds import FICTIONAL_NOTICE, FeedPage
 
 SITEURL = "https://example.org"
@@ -25,8 +31,9 @@ SETTINGS = {
 CONTEXT = {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "SITENAME": "Site", "DEFAULT_LANG": "fr"}
 
 
-def article(slug: str, *, fictional: bool) -> Article:
+def article(slug: str, *, fictional: bool, paragraphs: int = 1) -> Article:
     body = f'<p>Voir <a href="#suite">la suite</a> et <img src="photo-{slug}.png" alt=""></p>'
+    body += "<p>Un &amp; deux, « trois » &lt; quatre.</p>" * (paragraphs - 1)
     made = Article(body, metadata={"title": slug.title(), "slug": slug, "date": datetime(2024, 5, 1),
                    "summary": f'<p><a href="../{slug}/">Résumé</a></p>'},
                    settings=SETTINGS, source_path=f"{slug}.md")  # fmt: skip
@@ -79,3 +86,54 @@ def test_a_writer_that_forgot_its_entries_writes_what_a_fresh_writer_writes(
     fresh = MagazineWriter(str(tmp_path / "fresh"), settings=SETTINGS)
     for path, kind in (("tag.atom.xml", "atom"), ("tag.rss.xml", "rss")):
         assert write(writer, [two, one], path, kind) == write(fresh, [two, one], path, kind)
+
+
+def feedgenerator_xml(feed: Atom1Feed) -> str:
+    """What feedgenerator's own class writes for ``feed``'s metadata and entries."""
+    plain = (Rss201rev2Feed if isinstance(feed, Rss201rev2Feed) else Atom1Feed)("", "", "")
+    plain.feed, plain.items = feed.feed, feed.items
+    return plain.writeString("utf-8")
+
+
+def test_feeds_sharing_entries_write_what_feedgenerator_writes(tmp_path: Path) -> None:
+    one, two = article("un", fictional=True), article("deux", fictional=False, paragraphs=30)
+    writer = MagazineWriter(str(tmp_path), settings=SETTINGS)
+    for kind in ("atom", "rss", "atom", "rss"):
+        for articles in ([one, two], [two], [two, one]):
+            feed = writer.write_feed(
+                articles, CONTEXT, None, feed_type=kind, page=FeedPage("", "F")
+            )
+            assert feed.writeString("utf-8") == feedgenerator_xml(feed)
+
+
+def test_an_entry_changed_after_it_was_added_is_written_as_it_now_is(tmp_path: Path) -> None:
+    one, two = article("un", fictional=True), article("deux", fictional=False)
+    writer = MagazineWriter(str(tmp_path), settings=SETTINGS)
+    write(writer, [one, two], "all.atom.xml", "atom")  # both entries' XML is kept
+
+    def retitle(_context: object, feed: Atom1Feed) -> None:
+        feed.items[0]["title"] = "Autre titre"
+
+    signals.feed_generated.connect(retitle)
+    try:
+        feed = writer.write_feed(
+            [one, two], CONTEXT, None, feed_type="atom", page=FeedPage("", "F")
+        )
+    finally:
+        signals.feed_generated.disconnect(retitle)
+    xml = feed.writeString("utf-8")
+    assert xml == feedgenerator_xml(feed)
+    assert xml.count("<title>Autre titre</title>") == 1 and xml.count("<entry>") == 2
+
+
+def test_the_xml_kept_of_an_entry_holds_its_long_texts_themselves() -> None:
+    long, short = "<p>Un & deux</p>" * 30, "Titre & co"
+    out = StringIO()
+    kept, plain = EntryXML(), SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    for generator in (kept, plain):
+        generator.addQuickElement("title", short)
+        generator.addQuickElement("content", long, {"type": "html"})
+        generator.addQuickElement("link", "", {"href": "https://example.org/"})
+    pieces = kept.pieces()
+    assert len(pieces) == 3 and pieces[1] is long
+    assert pieces[0] + escape(long) + pieces[2] == out.getvalue()

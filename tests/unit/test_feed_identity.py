@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
+import lxml.html
 import pytest
+from lxml import etree
 from markupsafe import Markup
 
 from complaints.domain.problems import ContentError
@@ -183,6 +187,41 @@ def test_article_authors_are_typed_from_profiles_and_have_a_publisher() -> None:
         "url": "https://example.org/",
         "logo": {"@type": "ImageObject", "url": "https://example.org/theme/images/logo.svg"},
     }
+
+
+def lxml_absolute_links(fragment: str, base_url: str) -> str:
+    """absolute_links through lxml's own walk over every element, for comparison."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    root.make_links_absolute(base_url, resolve_base_href=False)
+    for element in root.xpath("//*[@srcset]"):
+        srcset = element.get("srcset").split(",")
+        element.set("srcset", ", ".join(" ".join([urljoin(base_url, c.split()[0]), *c.split()[1:]])
+                                        for c in srcset if c.split()))  # fmt: skip
+    for element in root.xpath("//*[@poster]"):
+        element.set("poster", urljoin(base_url, element.get("poster").strip()))
+    inner = html.escape(root.text or "", quote=False)
+    return inner + "".join(etree.tostring(c, encoding="unicode", method="html") for c in root)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p><a href=" ../z ">z</a> <a href="a&amp;b?c=1&amp;d">e</a><a href="">vide</a></p>',
+        '<a href="https://example.org/a/../b?">déjà absolu</a> <a href="HTTP://X.EXAMPLE/x">x</a>',
+        '<svg><use xlink:href="#a"/></svg><form action="envoi"><button formaction="va">b</button></form>',
+        '<img src="x.png" longdesc="ld" usemap="#m" lowsrc="l" dynsrc="d" background="b" profile="p">',
+        '<img src="a.png" srcset="a.png 1x, b.png 2x" alt=""><video poster=" p.jpg "></video>',
+        '<p style="background: url(fond.png)"><a href="y">y</a></p>',
+        "<style>p { background: url(x.png) }</style><a href=\"y\">y</a>",
+        '<object codebase="cb/" data="d.swf" archive="a.jar"><param valuetype="ref" value="v"></object>',
+        '<meta http-equiv="refresh" content="0; url=suite.html"><a href="y">y</a>',
+        '<base href="https://autre.example/"><a href="y">y</a>',  # lxml applies it, drops it
+        '<BASE HREF="../b/"><img src="i.png" srcset="i.png 2x">',
+        'texte <a href="y">y</a> &amp; &lt; <br/> <!-- href="c" --> <p>sans fin',
+    ],
+)  # fmt: skip
+def test_absolute_links_are_what_lxml_makes_absolute(fragment: str) -> None:
+    assert absolute_links(fragment, BASE) == lxml_absolute_links(fragment, BASE)
 
 
 def test_spaced_attributes_and_upper_case_are_rewritten_too() -> None:

@@ -6,15 +6,19 @@ its newest entry's date. Each entry keeps its typographic spaces, gets a stable
 ``tag:`` id (RSS ``guid isPermaLink="false"``), absolute links, the merchant as a
 category, the author's page, an ``updated`` date (the last follow-up's, if any), the
 "Exemple fictif" notice first when the story is invented, then « Mis à jour … » when
-the case has follow-ups. An entry is made once per build and kind of feed.
+the case has follow-ups. An entry is made, and serialized, once per build and kind of feed.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from io import StringIO
 from typing import Any
+from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.writers import Writer
 
 from complaints.edge.pelican_internals import FeedWriterBase, forget_content_html
@@ -46,6 +50,97 @@ def write_feeds(
             writer.write_feed(articles, context, path, feed_type=feed_type, page=page)
 
 
+@dataclass(slots=True, eq=False)
+class KnownEntry:
+    """An article's entry for one kind of feed and, once a feed has written it, its XML
+    as ``EntryXML.pieces()``: XML, a text to write escaped, XML, … (the texts are the
+    entry's own strings, not escaped copies: the XML kept costs little memory)."""
+
+    entry: dict[str, Any]
+    xml: tuple[str, ...] | None = None
+
+    def describes(self, item: dict[str, Any]) -> bool:
+        """``item`` (a feed's copy of ``entry``) still holds the very same values."""
+        entry = self.entry
+        return len(item) == len(entry) and all(
+            item.get(key, item) is value for key, value in entry.items()
+        )
+
+
+class EntryXML(SimplerXMLGenerator):
+    """Feedgenerator's XML generator, for one entry: ``pieces()`` is what it wrote, cut
+    around each text of ``LONG`` characters or more, kept as it was given."""
+
+    LONG = 256
+
+    def __init__(self) -> None:
+        self.out = StringIO()  # no XML declaration: startDocument is not called
+        super().__init__(self.out, "utf-8", short_empty_elements=True)
+        self.cut: list[str] = []
+
+    def characters(self, content: str) -> None:
+        super().characters(content)
+        if isinstance(content, str) and len(content) >= self.LONG:
+            written, escaped = self.out.getvalue(), escape(content)
+            if written.endswith(escaped):
+                self.cut += [written[: len(written) - len(escaped)], content]
+                self.out.seek(0)
+                self.out.truncate()
+
+    def pieces(self) -> tuple[str, ...]:
+        return (*self.cut, self.out.getvalue())
+
+
+class KnownEntriesFeed:
+    """A feed that serializes an entry it shares with other feeds only once.
+
+    ``known`` maps ``id()`` of a dict of ``items`` to the entry it copies. An entry's
+    XML depends on the entry alone (feedgenerator's ``item_attributes`` and
+    ``add_item_elements`` read nothing else; Atom reads the clock only for an entry
+    without dates, never kept): the first feed to write it keeps the XML feedgenerator
+    makes (``EntryXML``; every value is a ``str``, the encoding names only the XML
+    declaration, not written here), later feeds hand it to the handler, whose output
+    encodes it as it encodes the rest. An entry changed since it was added (by a
+    ``feed_generated`` receiver) is serialized again.
+    """
+
+    item_element = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.known: dict[int, KnownEntry] = {}
+
+    def write_items(self, handler: Any) -> None:
+        for item in self.items:
+            known = self.known.get(id(item))
+            if known is None or not known.describes(item):
+                self.write_item(handler, item)
+                continue
+            if known.xml is None:
+                generator = EntryXML()
+                self.write_item(generator, item)
+                known.xml = generator.pieces()
+            xml = known.xml  # ignorableWhitespace: raw text, after closing any open tag
+            handler.ignorableWhitespace(xml[0])
+            for index in range(1, len(xml), 2):
+                handler.ignorableWhitespace(escape(xml[index]))
+                handler.ignorableWhitespace(xml[index + 1])
+
+    def write_item(self, handler: Any, item: dict[str, Any]) -> None:
+        """One entry, as feedgenerator's ``write_items`` writes each."""
+        handler.startElement(self.item_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.item_element)
+
+
+class KnownEntriesAtom(KnownEntriesFeed, Atom1Feed):
+    item_element = "entry"
+
+
+class KnownEntriesRss(KnownEntriesFeed, Rss201rev2Feed):
+    item_element = "item"
+
+
 class MagazineWriter(FeedWriterBase):
     """Pelican's writer, with feeds that aggregators and validators accept."""
 
@@ -67,7 +162,7 @@ class MagazineWriter(FeedWriterBase):
             {**context, **self.settings}, str(path or url or ""), feed_title or ""
         )
         if not hasattr(self, "_entries"):  # one build's feeds: see add_feed_entry
-            self._entries: dict[tuple[int, bool, str], tuple[Any, dict[str, Any]]] = {}
+            self._entries: dict[tuple[int, bool, str], tuple[Any, KnownEntry]] = {}
             self._finished_fragments: dict[tuple[int, str, bytes], str] = {}
         return super().write_feed(
             elements, context, path, url, feed_type, override_output, feed_title
@@ -82,7 +177,7 @@ class MagazineWriter(FeedWriterBase):
         self.__dict__.pop("_finished_fragments", None)
 
     def new_feed(self, feed_type: str, feed_title: Any, context: dict[str, Any]) -> Any:
-        feed_class = Rss201rev2Feed if feed_type == "rss" else Atom1Feed
+        feed_class = KnownEntriesRss if feed_type == "rss" else KnownEntriesAtom
         page = self._feed_page
         subtitle = plain_text(context.get("SITESUBTITLE") or "") or None
         return feed_class(
@@ -120,15 +215,20 @@ class MagazineWriter(FeedWriterBase):
         An article sits in several feeds (all, section, tags, author, merchant,
         topics); its entry depends only on the article, the kind of feed (RSS puts the
         content in ``description``) and the site's URL, none of which change while
-        feeds are written. Later feeds get a copy of the first one's entry.
+        feeds are written. Later feeds get a copy of the first one's entry, and write
+        the XML the first feed to write it made (see ``KnownEntriesFeed``).
         """
         key = (id(item), isinstance(feed, Rss201rev2Feed), self.site_url)
-        known = self._entries.get(key)
-        if known is None:
+        memo = self._entries.get(key)
+        if memo is None:
             self._add_new_entry(feed, item)
-            known = self._entries[key] = (item, dict(feed.items[-1]))  # item: id stays unique
+            known = KnownEntry(dict(feed.items[-1]))
+            self._entries[key] = (item, known)  # item: id stays unique
         else:
-            feed.items.append(dict(known[1]))
+            known = memo[1]
+            feed.items.append(dict(known.entry))
+        if known.entry["updateddate"] is not None:  # else Atom writes the time it is written
+            feed.known[id(feed.items[-1])] = known
 
     def _add_new_entry(self, feed: Any, item: Any) -> None:
         self.add_pelican_feed_entry(feed, item)

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+from lxml.html.defs import link_attrs
 from markupsafe import Markup
 
 from complaints.present.followups import on_date_html, update_sentence
@@ -33,6 +34,16 @@ _URL_ATTRIBUTES = (
     "href", "src", "srcset", "poster", "cite", "action", "formaction", "background",
     "longdesc", "data",
 )  # fmt: skip
+#: Whether lxml's ``make_links_absolute`` could do more than resolve whole attribute
+#: values: links in ``<object>`` (``codebase``), ``<meta>`` (refresh), ``<param>``, CSS;
+#: a ``<base href>`` it applies, then drops (whatever ``resolve_base_href`` says).
+_LINKS_BEYOND_ATTRIBUTES = etree.XPath(
+    "boolean(//object|//meta|//param|//style|//*[@style]|//base)"
+)
+#: The attributes it rewrites (``link_attrs``), and ``srcset`` and ``poster`` it leaves alone.
+_LINK_NAMES = "|".join(sorted(link_attrs | {"srcset", "poster"}))
+_LINK_ATTRIBUTES = etree.XPath(f"//@*[contains('|{_LINK_NAMES}|', concat('|', name(), '|'))]")
+_SRCSET_POSTER = etree.XPath("//@srcset|//@poster")
 #: Heads a fictional testimony's entry, as the theme's notice heads its page (bodies
 #: never carry it: the notice is said once per page).
 FICTIONAL_NOTICE = apply(
@@ -144,11 +155,22 @@ def absolute_links(fragment: str, base_url: str) -> str:
     if not _has_url_attribute(fragment):
         return fragment
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    root.make_links_absolute(base_url, resolve_base_href=False)
-    for element in root.xpath("//*[@srcset]"):  # lxml leaves srcset and poster alone
-        element.set("srcset", _absolute_srcset(element.get("srcset"), base_url))
-    for element in root.xpath("//*[@poster]"):
-        element.set("poster", urljoin(base_url, element.get("poster").strip()))
+    if _LINKS_BEYOND_ATTRIBUTES(root):
+        root.make_links_absolute(base_url, resolve_base_href=False)
+        values = _SRCSET_POSTER(root)
+    else:  # what make_links_absolute would do, without its walk over every element
+        values = _LINK_ATTRIBUTES(root)
+    for value in values:
+        name = value.attrname
+        if name == "srcset":
+            new = _absolute_srcset(value, base_url)
+        elif name == "poster":
+            new = urljoin(base_url, value.strip())
+        else:  # as lxml's rewrite_links: the stripped link, resolved, set if it differs
+            new = urljoin(base_url, value.strip())
+            if new == value:
+                continue
+        value.getparent().set(name, new)
     inner = html.escape(root.text or "", quote=False)
     return inner + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
