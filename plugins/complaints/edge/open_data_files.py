@@ -32,26 +32,25 @@ class PackageFiles:
 
     def table_csv(self, table: Table, path: str, data: bytes) -> None:
         """A table's CSV file, a resource of the package."""
-        write_output(self.output, path, data)
-        if self.folder is not None:
-            rel = posixpath.relpath(path, self.folder)
+        if (rel := self._write(path, data)) is not None:
             self.resources.append(datapackage.resource(table, rel, data))
 
     def table_json(self, table: Table, path: str, data: bytes) -> None:
         """A table's JSON file, a download of the package."""
-        write_output(self.output, path, data)
-        if self.folder is not None:
-            rel = posixpath.relpath(path, self.folder)
+        if (rel := self._write(path, data)) is not None:
             title = f"{table.title} (JSON)"
             self._table_downloads.append(datapackage.download(rel, title, data, "application/json"))
 
     def extra(self, key: str, path: str, data: bytes) -> None:
         """The file of setting ``key`` (one of :data:`EXTRA_DOWNLOADS`), at ``path``."""
-        write_output(self.output, path, data)
-        if self.folder is not None:
+        if (rel := self._write(path, data)) is not None:
             title, mediatype = EXTRA_DOWNLOADS[key]
-            rel = posixpath.relpath(path, self.folder)
             self._extras[key] = datapackage.download(rel, title, data, mediatype)
+
+    def _write(self, path: str, data: bytes) -> str | None:
+        """Write the file; its path relative to the package's folder (None without one)."""
+        write_output(self.output, path, data)
+        return None if self.folder is None else posixpath.relpath(path, self.folder)
 
     def downloads(self) -> list[dict[str, Any]]:
         """The tables' JSON files, then the others in :data:`EXTRA_DOWNLOADS` order."""

@@ -1,9 +1,10 @@
 """What the build stops keeping once the pages that needed it are written.
 
 A testimony's HTML with its links made absolute (Pelican's ``get_content`` memo) is let
-go when its own page is written: later users (a merchant's feed) make it again. The
-feed entries kept for reuse go when the articles generator has written its feeds and
-pages. Nothing written changes: each is a memo, refilled on demand.
+go when its own page or feed entry is made: later users make it again. The feed
+entries kept for reuse go when the articles generator has written its feeds and pages,
+then after each merchant's feeds. Nothing written changes: each is a memo, refilled
+on demand.
 """
 
 from __future__ import annotations

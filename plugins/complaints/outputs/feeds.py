@@ -160,17 +160,15 @@ def absolute_links(fragment: str, base_url: str) -> str:
         values = _SRCSET_POSTER(root)
     else:  # what make_links_absolute would do, without its walk over every element
         values = _LINK_ATTRIBUTES(root)
-    for value in values:
+    for value in values:  # as lxml's rewrite_links: the stripped link, resolved
         name = value.attrname
-        if name == "srcset":
-            new = _absolute_srcset(value, base_url)
-        elif name == "poster":
-            new = urljoin(base_url, value.strip())
-        else:  # as lxml's rewrite_links: the stripped link, resolved, set if it differs
-            new = urljoin(base_url, value.strip())
-            if new == value:
-                continue
-        value.getparent().set(name, new)
+        new = (
+            _absolute_srcset(value, base_url)
+            if name == "srcset"
+            else urljoin(base_url, value.strip())
+        )
+        if new != value:  # setting the same value would change nothing
+            value.getparent().set(name, new)
     inner = html.escape(root.text or "", quote=False)
     return inner + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
