@@ -20,6 +20,9 @@ LEGAL_DIRECTOR = os.environ.get("LEGAL_DIRECTOR") or LEGAL_DIRECTOR  # noqa: F40
 LEGAL_HOST = os.environ.get("LEGAL_HOST") or LEGAL_HOST  # noqa: F405
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL") or CONTACT_EMAIL  # noqa: F405
 
+# Each build renders with templates loaded once: no file-date check at every render.
+JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, "auto_reload": False}  # noqa: F405
+
 # Pelican would empty the output before reading the content: a content error would
 # leave an empty site. The complaints plugin empties it after validation instead.
 DELETE_OUTPUT_DIRECTORY = False

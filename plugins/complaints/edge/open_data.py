@@ -13,7 +13,7 @@ import io
 import posixpath
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pelican.utils import get_relative_path
 
@@ -27,8 +27,10 @@ from complaints.outputs.opendata import merchant_record, write_csv, write_json
 from complaints.outputs.sitemap import SitemapEntry
 from complaints.outputs.table_files import csv_bytes, json_bytes
 from complaints.outputs.tables import PublishedTestimony, Source, Table, registry
-from complaints.outputs.workbook import TableWorkbook
 from complaints.present.jsonld import absolute_url
+
+if TYPE_CHECKING:
+    from complaints.outputs.workbook import TableWorkbook
 
 PAGE_TEMPLATE = "donnees"
 
@@ -120,7 +122,11 @@ def write_open_data(generator: Any, merchants: Sequence[Any]) -> None:
             _text(write_json, data.merchants, generated=generated),
         )
     spreadsheet = setting(settings, "COMPLAINTS_DATA_SPREADSHEET")
-    workbook = TableWorkbook() if spreadsheet else None
+    workbook = None
+    if spreadsheet:  # openpyxl loads here: not in every process of every build
+        from complaints.outputs.workbook import TableWorkbook
+
+        workbook = TableWorkbook()
     for index, table in enumerate(registry()):
         _table_files(files, settings, table, data, workbook, first=index == 0)
     if workbook is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -80,7 +81,11 @@ def feed_title(kind: str, name: str = "", *, sitename: str) -> str:
     ``kind``: "all", "category", "tag", "author", "merchant", "topic", "followups", or anything else with
     ``name`` as the label. Typeset with the ``typographie`` rules (plain text).
     """
-    name = str(name).strip()
+    return _feed_title(kind, str(name).strip(), sitename)
+
+
+@lru_cache(maxsize=4096)  # every page announces the same few feeds
+def _feed_title(kind: str, name: str, sitename: str) -> str:
     labels = {
         "all": f"{sitename} — tous les témoignages",
         "category": f"Rubrique {name} — {sitename}",
