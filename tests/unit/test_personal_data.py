@@ -1,7 +1,10 @@
 """Personal data detector: what it finds, what it leaves alone, how it masks, and that
-its shortcuts find what the plain patterns and the phone library find."""
+its shortcuts find what the plain patterns and the phone library find, whatever the
+case or accents of the words the patterns accept."""
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from itertools import pairwise
 
 import phonenumbers
@@ -10,11 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneMetadata
 from phonenumbers.phonenumbermatcher import Leniency
+from stdnum.fr import nif, nir
 
 from complaints.editorial.frontmatter import split_front_matter
 from complaints.editorial.personal_data import (
     ADDRESS,
     AFTER,
+    BIRTH_DATE,
+    BIRTH_RE,
     CARD,
     CARD_RE,
     CITY_END_RE,
@@ -40,6 +46,9 @@ from complaints.editorial.personal_data import (
     NAME_FIRST,
     NAME_RE,
     NIR,
+    NIR_LABEL_RE,
+    NIR_WORDS,
+    OLD_PLATE_RE,
     ORDER,
     PARCEL,
     PASSPORT,
@@ -47,14 +56,20 @@ from complaints.editorial.personal_data import (
     PHONE,
     PLATE,
     PLATE_RE,
+    PLATE_WORDS,
     REFERENCE,
+    REFERENCE_RES,
     STREET_RE,
     TAX,
     Finding,
     PhoneMatcher,
+    fold,
+    identity_numbers,
     labels_before_numbers,
     mask,
     never_valid,
+    not_a_reference,
+    references,
     scan,
 )
 from tests.support.sample import CONTENT
@@ -252,9 +267,9 @@ def test_sample_content_is_clean() -> None:
     assert dirty == []
 
 
-def test_a_label_whose_lower_case_is_not_a_label_still_counts() -> None:
+def test_a_label_whose_lower_case_is_not_a_label_keeps_its_kind() -> None:
     """re's IGNORECASE matches "İnvoice", whose lower() is not "invoice"."""
-    assert [f.kind for f in scan("İnvoice #12345")] == [REFERENCE]
+    assert [f.kind for f in scan("İnvoice #12345")] == [INVOICE]
 
 
 @settings(max_examples=300, deadline=None)
@@ -442,7 +457,7 @@ def test_name_first_letters_are_all_a_name_can_start_with() -> None:
 NAME = NAME_RE.pattern[NAME_RE.pattern.index("(?P<name>") :]
 PLAIN = {  # the patterns as written before their first class came first
     CARD_RE: r"(?<![\w.,-])\d(?:[ \u00a0\u202f-]?\d){12,18}(?![\w]|[.,]\d)",
-    LONG_NUMBER_RE: r"(?<![\w.,-])\d(?:[ .\u00a0\u202f-]?[\dABab]){12,14}(?![\w]|[.,]\d)",
+    LONG_NUMBER_RE: r"(?<![\w])\d(?:[ .\u00a0\u202f-]?[\dABab]){12,14}(?![\w]|[.,]\d)",
     PASSPORT_RE: r"(?<![\w-])\d\d[A-Z]{2}\d{5}(?![\w-])",
     PLATE_RE: r"(?<![\w-])[A-HJ-NP-TV-Z]{2}([- ]?)\d{3}\1[A-HJ-NP-TV-Z]{2}(?![\w-])",
     STREET_RE: STREET_RE.pattern.replace(r"\d(?<![\w,.]\d)\d{0,3}", r"(?<![\w,.])\d{1,4}"),
@@ -506,3 +521,190 @@ def test_scan_keeps_the_first_of_overlapping_findings(text: str) -> None:
             if not any(f.start < k.end and k.start < f.end for k in kept):
                 kept.append(f)
     assert scan(text) == sorted(kept, key=lambda f: (f.start, f.end))
+
+
+# --- the pre-checks on words change no finding ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "match"),
+    [
+        ("İMMATRICULÉE 1234 AB 75", PLATE, "1234 AB 75"),
+        ("ınsee 1 84 12 76 451 089", NIR, "1 84 12 76 451 089"),
+        ("nee le 12/03/1980", BIRTH_DATE, "12/03/1980"),
+        ("NE LE 1er mars 1980", BIRTH_DATE, "1er mars 1980"),
+        ("NIR :-1 84 12 76 451 089", NIR, "1 84 12 76 451 089"),
+        ("sécu,184127645108946", NIR, "184127645108946"),
+        ("PERMİS n° 120675300123", DRIVING_LICENCE, "120675300123"),
+        ("ıdentıté n° 880692310285", ID_CARD, "880692310285"),
+        ("NumeroCommande : 123456", ORDER, "123456"),
+        ("RéfClient 45678", CUSTOMER, "45678"),
+    ],
+)
+def test_words_in_any_case_with_or_without_accents_are_found(text, kind, match) -> None:
+    """Turkish « İ » (``casefold`` makes it two characters) and « ı », « nee le », a
+    value after "-" or ",", a label glued to « numéro »: each pattern accepts them, so
+    the pre-checks must too."""
+    assert found(text) == [(kind, match)]
+
+
+STRICT_LONG_NUMBER_RE = re.compile(
+    r"(?<![\w.,-])\d(?:[ .\u00a0\u202f-]?[\dABab]){12,14}(?![\w]|[.,]\d)"
+)
+"""The long numbers whose key identity_numbers checks."""
+
+
+def ungated_identity_numbers(text: str) -> Iterator[Finding]:
+    """identity_numbers without pre-checks: each of its patterns over the whole text."""
+    for match in STRICT_LONG_NUMBER_RE.finditer(text):
+        digits = re.sub(r"[^0-9A-Za-z]", "", match.group()).upper()
+        if len(digits) == 15 and digits[0] in "12478" and nir.is_valid(digits):
+            yield Finding(NIR, *match.span(), mask(match.group()))
+        elif len(digits) == 13 and digits[0] in "0123" and nif.is_valid(digits):
+            yield Finding(TAX, *match.span(), mask(match.group()))
+    for pattern, kind in ((NIR_LABEL_RE, NIR), (BIRTH_RE, BIRTH_DATE), (OLD_PLATE_RE, PLATE)):
+        for match in pattern.finditer(text):
+            yield Finding(kind, *match.span("value"), mask(match["value"]))
+    for pattern, kind in ((PLATE_RE, PLATE), (PASSPORT_RE, PASSPORT)):
+        for match in pattern.finditer(text):
+            yield Finding(kind, *match.span(), mask(match.group()))
+
+
+def label_kind(label: str) -> str:
+    """The kind of the LABELS key that re reads ``label`` as."""
+    (kind,) = {k for key, k in LABELS.items() if re.fullmatch(re.escape(key), label, re.I)}
+    return kind
+
+
+def ungated_references(text: str) -> Iterator[Finding]:
+    """references without pre-checks: each pattern over the whole text, not near labels."""
+    seen: set[tuple[int, int]] = set()
+    for pattern in REFERENCE_RES:
+        for match in pattern.finditer(text):
+            if match.span("token") not in seen:
+                seen.add(match.span("token"))
+                if not not_a_reference(match["token"], text[match.end() : match.end() + 8]):
+                    kind = label_kind(match["label"])
+                    yield Finding(kind, match.start("token"), match.end(), mask(match["token"]))
+
+
+UNGATED = {identity_numbers: ungated_identity_numbers, references: ungated_references}
+
+
+def ungated_scan(text: str) -> list[Finding]:
+    """scan with the two detectors above (the other early exits are checked above)."""
+    kept: list[Finding] = []
+    for detector in DETECTORS:
+        for f in UNGATED.get(detector, detector)(text):
+            if not any(f.start < k.end and k.start < f.end for k in kept):
+                kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+_NIR = ("{} 1 84 12 76 451 089", "{} :-1 84 12 76 451 089", "{},184127645108946")
+_NUMBER = ("{} n° AB123456", "numéro de {} : AB12345", "{} 12345678", "n° {} 4567")
+WORDS: dict[str, tuple[str, ...]] = {  # every word a pattern reads, and sentences around it
+    **dict.fromkeys(["sécurité sociale", "sécu", "NIR", "INSEE", "carte Vitale"], _NIR),
+    **dict.fromkeys(
+        ["né le", "née le", "date de naissance", "date de naissance :"],
+        ("{} 12/03/1980", "{} 1er mars 1980", "{}12.03.80"),
+    ),
+    **dict.fromkeys(
+        ["immatriculée", "immatriculation", "plaque", "plaques"],
+        ("{} 1234 AB 75", "{} n° 123-ABC-2A", "{}: 12 AB 971"),
+    ),
+    **dict.fromkeys(LABELS, _NUMBER),
+}
+_OTHER_FORMS = {  # forms re takes for the same letter, besides the cases
+    "i": "İı",
+    "s": "ſ",
+    "k": "\u212a",  # Kelvin sign
+    "e": "éÉ",
+    "é": "eE",
+    " ": "\u00a0\n",
+    "'": "’",
+}
+
+
+def forms(char: str) -> list[str]:
+    """``char``, its other cases, the forms above and the letter without its accent."""
+    bare = unicodedata.normalize("NFD", char)[0]
+    return sorted({char, char.lower(), char.upper(), bare, *_OTHER_FORMS.get(char.lower(), "")})
+
+
+def spellings(word: str) -> list[str]:
+    """``word`` as written, in capitals, and with each of its letters' forms in turn."""
+    ways = {word, word.upper(), word.title(), unicodedata.normalize("NFD", word)}
+    for old in {char.lower() for char in word}:
+        for new in forms(old):
+            ways |= {word.replace(old, new), word.upper().replace(old.upper(), new)}
+    return sorted(ways)
+
+
+def test_fold_reads_each_letter_of_the_words_as_ignorecase_does() -> None:
+    """Every character re's IGNORECASE takes for a letter of a word is that letter once
+    folded: a word the patterns find in a text is in its folded text."""
+    letters = {char for word in [*WORDS, *NIR_WORDS, *PLATE_WORDS, "naissance"] for char in word}
+    letters = {char.lower() for char in letters if char.isalpha()}
+    any_letter = re.compile(f"[{''.join(sorted(letters))}]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.fullmatch(char):
+            (letter,) = {c for c in letters if re.fullmatch(c, char, re.IGNORECASE)}
+            assert fold(char) == letter, (hex(code), letter)
+        elif re.fullmatch(r"[\s\d:]", char):  # what BIRTH_WORDS_RE reads besides letters
+            assert fold(char) == char, hex(code)
+    assert [key for key in LABELS if fold(key) != key] == []  # how a label finds its kind
+    assert [word for word in [*NIR_WORDS, *PLATE_WORDS] if fold(word) != word] == []
+
+
+@pytest.mark.parametrize("word", list(WORDS))
+def test_pre_checks_change_no_finding_however_a_word_is_spelled(word: str) -> None:
+    """Each spelling of each word in each of its sentences: scan finds what the patterns
+    alone find; written as is, in capitals or with a Turkish « İ » or « ı » for each « i »,
+    some sentence holds something to find."""
+    upper = word.upper()
+    for spelling in (word, upper, upper.replace("I", "İ"), word.replace("i", "ı")):
+        assert any(scan(form.format(spelling)) for form in WORDS[word]), spelling
+    for spelling in spellings(word):
+        for form in WORDS[word]:
+            text = f"Il a fallu donner {form.format(spelling)} au service client."
+            assert scan(text) == ungated_scan(text), text
+
+
+WORDS_BEFORE_A_LABEL = ["numéro", "numero", "number", "code", "référence", "réf", "nº", "n º"]
+WORDS_BEFORE_A_LABEL += ["n°", "n °", "no.", "num.", "#", "réf.", "id", "no", "num"]
+"""What REFERENCE_RES[0] starts with: the first eight end in a letter (« º » is one)."""
+
+
+@pytest.mark.parametrize("before", WORDS_BEFORE_A_LABEL)
+def test_pre_checks_change_no_finding_with_a_label_glued_to_the_word_before(before) -> None:
+    """REFERENCE_RES[0] reads « NuméroCommande », « RéfClient », « nºclient » (where
+    « º » is a letter), not « nocommande »: every word it starts with, glued to a label."""
+    for label in LABELS:
+        for spelling in (before + label, (before + label).upper(), before + label.title()):
+            text = f"Mon {spelling} : AB12345, voilà."
+            assert scan(text) == ungated_scan(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(WORDS)).flatmap(
+        lambda word: st.tuples(
+            st.sampled_from(WORDS[word]),
+            st.tuples(*(st.sampled_from(forms(char)) for char in word)).map("".join),
+            st.sampled_from(["", "mot ", "12 ", "-", "Elle est "]),
+            st.sampled_from(["", ".", "7", " et 2008", "\n"]),
+        )
+    )
+)
+def test_pre_checks_change_no_finding_with_letters_mixed(parts: tuple[str, ...]) -> None:
+    form, spelling, before, after = parts
+    text = before + form.format(spelling) + after
+    assert scan(text) == ungated_scan(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_pre_checks_change_no_finding_in_any_text(text: str) -> None:
+    assert scan(text) == ungated_scan(text)

@@ -130,13 +130,15 @@ def cards(text: str) -> Iterator[Finding]:
 # --- French identity numbers -----------------------------------------------------------
 
 _SEP = r"[ .\u00a0\u202f-]?"
-# 13 to 15 digits, maybe grouped (and Corsica's 2A/2B): a NIR or a NIF to confirm
-LONG_NUMBER_RE = re.compile(rf"\d(?<![\w.,-]\d)(?:{_SEP}[\dABab]){{12,14}}(?![\w]|[.,]\d)")
+# 13 to 15 digits, maybe grouped (and Corsica's 2A/2B): a NIR or a NIF to confirm, unless
+# ".", "," or "-" comes before; any may be NIR_LABEL_RE's value
+LONG_NUMBER_RE = re.compile(rf"\d(?<![\w]\d)(?:{_SEP}[\dABab]){{12,14}}(?![\w]|[.,]\d)")
 NIR_LABEL_RE = re.compile(
     r"(?i:s[ée]curit[ée]\s+sociale|s[ée]cu\b|NIR\b|INSEE\b|carte\s+vitale)[^\d\n]{0,30}"
     rf"(?P<value>(?<![\w])[1-478](?:{_SEP}[\dABab]){{12,14}})(?![\w]|[.,]\d)"
 )
 NIR_WORDS = ("sécu", "secu", "nir", "insee", "vitale")
+"""NIR_LABEL_RE's words, one of which every match holds once folded (see :func:`fold`)."""
 _PLATE_LETTERS = "A-HJ-NP-TV-Z"  # SIV plates use neither I, O nor U
 PLATE_RE = re.compile(
     rf"[{_PLATE_LETTERS}](?<![\w-][{_PLATE_LETTERS}])[{_PLATE_LETTERS}]"
@@ -152,6 +154,23 @@ BIRTH_RE = re.compile(
     r"(?i:\bn[ée]e?\s+le|\bdate\s+de\s+naissance\s*:?)\s*"
     rf"(?P<value>\d{{1,2}}(?:er)?\s+(?i:{_MONTHS})\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
 )
+BIRTH_WORDS_RE = re.compile(r"n[ée]e?\s+le\s*\d|naissance\s*:?\s*\d")
+"""BIRTH_RE's words and the digit after them, as the folded text holds them: in French
+text, faster to look for than BIRTH_RE, and rarer than « ne le »."""
+PLATE_WORDS = ("immatricul", "plaque")
+"""OLD_PLATE_RE's words, one of which every match holds once folded."""
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, each letter as ``re.IGNORECASE`` compares it, so that a
+    word the patterns find in ``text`` is in ``fold(text)``: ``str.casefold``, but the
+    Turkish "İ" (which it makes "i" and a combining dot) and "ı" as "i", as re reads them.
+    It may hold a word ``text`` does not (an "i" and a combining dot made "i"): a pattern
+    then runs for nothing."""
+    folded = text.casefold()
+    if "\u0307" in folded or "ı" in folded:  # instant for a Latin-1 text
+        folded = folded.replace("i\u0307", "i").replace("ı", "i")
+    return folded
 
 
 def _compact(value: str) -> str:
@@ -162,24 +181,31 @@ def identity_numbers(text: str) -> Iterator[Finding]:
     """NIR (key checked; without its key after « sécurité sociale »), NIF (key checked),
     licence plates (AA-123-AA; 1234 AB 75 after its word), passports (12AB34567) and a
     date after « né le »."""
-    long_number = False
-    for match in LONG_NUMBER_RE.finditer(text):
+    long_number = False  # whether a number NIR_LABEL_RE may take for its value is found
+    at = 0
+    while match := LONG_NUMBER_RE.search(text, at):
         long_number = True
+        if match.start() and text[match.start() - 1] in ".,-":
+            at = match.start() + 1  # not one to confirm, but one may start within it
+            continue
+        at = match.end()
         digits = _compact(match.group())
         if len(digits) == 15 and digits[0] in "12478" and nir.is_valid(digits):
             yield Finding(NIR, match.start(), match.end(), mask(match.group()))
         elif len(digits) == 13 and digits[0] in "0123" and nif.is_valid(digits):
             yield Finding(TAX, match.start(), match.end(), mask(match.group()))
-    lowered = text.casefold()
-    if long_number and any(word in lowered for word in NIR_WORDS):
+    # Each labelled pattern runs only when the folded text holds its words, as each of
+    # its matches does: the pre-checks change no finding.
+    folded = fold(text)
+    if long_number and any(word in folded for word in NIR_WORDS):
         for match in NIR_LABEL_RE.finditer(text):
             yield Finding(NIR, match.start("value"), match.end("value"), mask(match["value"]))
-    if "né" in lowered or "naissance" in lowered:
+    if BIRTH_WORDS_RE.search(folded):
         for match in BIRTH_RE.finditer(text):
             yield Finding(
                 BIRTH_DATE, match.start("value"), match.end("value"), mask(match["value"])
             )
-    if "immatricul" in lowered or "plaque" in lowered:
+    if any(word in folded for word in PLATE_WORDS):
         for match in OLD_PLATE_RE.finditer(text):
             yield Finding(PLATE, match.start("value"), match.end("value"), mask(match["value"]))
     for pattern, kind in ((PLATE_RE, PLATE), (PASSPORT_RE, PASSPORT)):
@@ -357,7 +383,15 @@ def not_a_reference(token: str, after: str) -> bool:
     )
 
 
-LABEL_RE = re.compile(rf"(?<![\w]){_first_letters(LABELS)}(?:{_LABEL})\b", re.IGNORECASE)
+GLUED = ("num[ée]ro", "number", "code", "référence", "réf", "nº", r"n\sº")
+"""What REFERENCE_RES[0] reads before a label with nothing between ("NuméroClient"), each
+ending in a word character and as long as it matches (as re's lookbehinds want)."""
+_GLUED_ENDS = "".join(sorted({word[-1] for word in GLUED}))
+LABEL_RE = re.compile(  # a label that starts a word or follows one of GLUED (its end first)
+    rf"(?<![^\W{_GLUED_ENDS}]){_first_letters(LABELS)}"
+    rf"(?:(?<![\w])|{'|'.join(f'(?<={word})' for word in GLUED)})(?:{_LABEL})\b",
+    re.IGNORECASE,
+)
 BEFORE, AFTER = 40, 120
 """Around each label word, how far the patterns above look (one cheap pass finds labels)."""
 LONGEST_LABEL = max(map(len, LABELS))
@@ -407,7 +441,7 @@ def references(text: str) -> Iterator[Finding]:
                 seen.add(match.span("token"))
                 token = match["token"]
                 if not not_a_reference(token, text[match.end() : match.end() + 8]):
-                    kind = LABELS.get(match["label"].lower(), REFERENCE)
+                    kind = LABELS.get(fold(match["label"]), REFERENCE)
                     yield Finding(kind, match.start("token"), match.end(), mask(token))
 
 
