@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,13 @@ def test_old_mac_line_endings_read_as_the_others():
         other = check_text(TEXT.replace("\n", ending), "t.md", "testimony", RULES)
         assert other.problems == []
         assert (other.data, other.body, other.case) == (lf.data, lf.body, lf.case)
+
+
+def test_accents_typed_as_combining_marks_read_as_the_accented_letters():
+    nfc = check_text(TEXT, "t.md", "testimony", RULES)
+    nfd = check_text(unicodedata.normalize("NFD", TEXT), "t.md", "testimony", RULES)
+    assert nfd.problems == []
+    assert (nfd.data, nfd.body, nfd.case, nfd.lines) == (nfc.data, nfc.body, nfc.case, nfc.lines)
+    birth = TEXT.replace("\n---\n", "\n---\nElle est née le 12/03/1984.\n", 1)
+    found = problems(unicodedata.normalize("NFD", birth))
+    assert any("date de naissance" in p for p in found), found

@@ -6,11 +6,13 @@ and anchors/aliases refused from libyaml's event stream before the recursive com
 runs, a key given twice refused. An impossible date (2021-02-30) stays a string so the
 validator names its field; every field path gets its file line, list items numbered
 from 1 (``testimony.events[1]``). Problems are raised as :class:`ContentError`.
+Text is read in Unicode NFC: an accent typed as a combining mark is the accented letter.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,8 @@ def split_front_matter(text: str, source: str) -> tuple[Any, str]:
 def read_front_matter(text: str, source: str) -> FrontMatter:
     """Split, bound-check and parse a file's front matter; raise ContentError."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # Windows, old Mac
+    if not unicodedata.is_normalized("NFC", text):  # « né » as n, e, U+0301 (macOS, PDFs)
+        text = unicodedata.normalize("NFC", text)
     if len(text) > MAX_FILE_CHARS:
         raise ContentError(
             [
