@@ -31,7 +31,8 @@ from complaints.present.nextsteps import advice_for
 LOCALE = "fr_FR"
 DAYS_PER_MONTH = 365.25 / 12
 _FORMATS = {"day": "d MMMM y", "month": "MMMM y", "year": "y"}
-_TERRITORIES = Locale.parse(LOCALE).territories
+_LOCALE = Locale.parse(LOCALE)  # parsed once: Babel parses a locale name at every call
+_TERRITORIES = _LOCALE.territories
 
 
 def date_fr(value: date | datetime | None) -> str:
@@ -61,7 +62,7 @@ def _iso_day(day: date) -> str:
 
 @lru_cache(maxsize=8192)
 def _day_text(day: date, precision: str) -> str:
-    text = format_date(day, format=_FORMATS[precision], locale=LOCALE)
+    text = format_date(day, format=_FORMATS[precision], locale=_LOCALE)
     if precision == "day" and day.day == 1:
         text = "1er" + text[1:]  # French ordinal for the first day of a month
     return text
@@ -124,7 +125,7 @@ def _babel_duration(amount: int, unit: str) -> str:
     seconds["year"] = 365 * 86400
     delta = timedelta(seconds=amount * seconds[unit])
     # threshold=amount: larger units are below it, so Babel keeps `unit` and `amount`
-    return format_timedelta(delta, granularity=unit, threshold=amount, locale=LOCALE)
+    return format_timedelta(delta, granularity=unit, threshold=amount, locale=_LOCALE)
 
 
 def duration_fr(days: int | None, approx: bool = False) -> str:
@@ -174,11 +175,15 @@ def amount_fr(value: Decimal, currency: str = "EUR") -> str:
 def _amount_text(value: Decimal, currency: str) -> str:
     """Babel's currency format, without decimals for whole amounts (memoised: slow)."""
     if value == value.to_integral_value():
-        pattern = Locale.parse(LOCALE).currency_formats["standard"].pattern
+        pattern = _LOCALE.currency_formats["standard"].pattern
         return format_currency(
-            value, currency, format=pattern.replace(".00", ""), currency_digits=False, locale=LOCALE
+            value,
+            currency,
+            format=pattern.replace(".00", ""),
+            currency_digits=False,
+            locale=_LOCALE,
         )
-    return format_currency(value, currency, locale=LOCALE)
+    return format_currency(value, currency, locale=_LOCALE)
 
 
 def percent_fr(value: float | None, digits: int = 0) -> str:
@@ -186,7 +191,7 @@ def percent_fr(value: float | None, digits: int = 0) -> str:
     if value is None:
         return ""
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "\u00a0%"
-    return format_percent(value, format=pattern, locale=LOCALE)
+    return format_percent(value, format=pattern, locale=_LOCALE)
 
 
 def label(value: str | None, name: str) -> str:
@@ -220,7 +225,7 @@ def score_fr(value: float | None) -> str:
     """A score with one decimal and a French comma: 54.3 → "54,3"."""
     if value is None:
         return ""
-    return format_decimal(value, format="0.0", locale=LOCALE)
+    return format_decimal(value, format="0.0", locale=_LOCALE)
 
 
 def share_of(count: float, total: float) -> float:
