@@ -9,10 +9,13 @@ fails, with the install command, when one is missing.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from tests.support.background import BackgroundQueue
+from tests.support.sample import ROOT
 from tests.support.tools import (
     CHROME_FLAGS,
     CHROMIUM,
@@ -26,6 +29,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 THRESHOLD = 0.95
 # Performance is measured (simulated throttling over a real trace) and varies a little
 # from run to run: below the threshold, two more runs are made and the median is kept.
+# They are made when the test reads the reports, after the suite's other tests, not in
+# the background beside them (their load would be measured as the page's).
 EXTRA_PERFORMANCE_RUNS = 2
 
 
@@ -44,13 +49,14 @@ class BackgroundLighthouse:
             "chromeFlags": CHROME_FLAGS,
             "categories": list(CATEGORIES),
             "threshold": THRESHOLD,
-            "extraRuns": EXTRA_PERFORMANCE_RUNS,
+            "extraRuns": 0,  # see measure_again
             "outDir": str(folder),
             "pages": [
                 {"name": name, "url": url, "scripts": name not in WITHOUT_SCRIPTS}
                 for name, url in pages.items()
             ],
         }
+        self._spec = job
         self.job = background.add_node_script(
             SCRIPT, job, folder, env={"CHROME_PATH": str(CHROMIUM)}
         )
@@ -58,6 +64,25 @@ class BackgroundLighthouse:
     def wait(self, timeout: float = 900) -> tuple[int, str]:
         """Wait for the end of every audit: (exit status, what it printed)."""
         done = self.job.result(timeout)
+        return done.returncode, done.stdout + done.stderr
+
+    def measure_again(self, name: str, timeout: float = 600) -> tuple[int, str]:
+        """Run Lighthouse EXTRA_PERFORMANCE_RUNS more times on one page, now (its
+        reports NAME-1.json…): (exit status, what it printed)."""
+        page = next(page for page in self._spec["pages"] if page["name"] == name)
+        runs = range(1, EXTRA_PERFORMANCE_RUNS + 1)
+        job = {**self._spec, "pages": [{**page, "name": f"{name}-{run}"} for run in runs]}
+        path = self.folder / f"job-{name}.json"
+        path.write_text(json.dumps(job, indent=1), encoding="utf-8")
+        done = subprocess.run(
+            ["node", str(SCRIPT), str(path)],
+            cwd=ROOT,
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
         return done.returncode, done.stdout + done.stderr
 
     def reports(self, name: str) -> list[dict]:
